@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Book.Display;
+using Book.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Book.Engine.Execution;
+
+/// <summary>
+/// Executes C# cells one after another in one Roslyn scripting state, as a notebook kernel does:
+/// variables, usings and types of earlier cells stay visible. The book's library, TorchSharp and
+/// Plotly.NET are referenced, <c>display(...)</c> is in scope, the culture is invariant. Each cell's
+/// console output, displays, trailing value and error arrive as <see cref="CellOutput"/>s.
+/// </summary>
+public sealed partial class Engine
+{
+    /// <summary>Namespaces and static classes every cell sees without a <c>using</c>.</summary>
+    public static readonly IReadOnlyList<string> DefaultImports =
+    [
+        "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks",
+        "Book.Display", "Book.Display.DisplayFunctions",
+    ];
+
+    readonly ScriptOptions options;
+    readonly TimeSpan cellTimeout;
+    ScriptState<object?>? state;
+    int cellsRun;
+
+    /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
+    public Engine(TimeSpan? cellTimeout = null)
+    {
+        this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+        options = ScriptOptions.Default
+            .WithReferences(ReferencedAssemblies())
+            .WithImports(DefaultImports)
+            .WithEmitDebugInformation(true)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithAllowUnsafe(false);
+    }
+
+    /// <summary>False after a cell could not be stopped; a new engine is then needed.</summary>
+    public bool IsUsable { get; private set; } = true;
+
+    /// <summary>Assemblies a cell can use: the framework, the book's library and what it builds on.</summary>
+    static IEnumerable<Assembly> ReferencedAssemblies()
+    {
+        Type[] anchors =
+        [
+            typeof(object), typeof(Enumerable), typeof(System.Collections.Concurrent.ConcurrentDictionary<,>),
+            typeof(System.Text.RegularExpressions.Regex), typeof(System.Text.Json.JsonSerializer),
+            typeof(Stopwatch), typeof(TorchSharp.torch), typeof(Reproducibility),
+            typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart),
+            typeof(Microsoft.Data.Analysis.DataFrame), typeof(Microsoft.FSharp.Core.FSharpOption<>),
+        ];
+        return anchors.Select(t => t.Assembly)
+            .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is "System.Runtime" or "netstandard" or "System.Collections"))
+            .Distinct();
+    }
+
+    /// <summary>
+    /// Runs one cell. <paramref name="onOutput"/> receives outputs as they happen (from any thread the
+    /// cell uses). Cancelling <paramref name="cancellation"/> is an interrupt: loops and the trainer
+    /// stop at their next check. A cell that outlives its timeout is stopped the same way.
+    /// </summary>
+    /// <param name="cellName">Names the cell in stack traces, e.g. "cell 7".</param>
+    public async Task<CellResult> ExecuteAsync(string code, Action<CellOutput> onOutput, string? cellName = null,
+        CancellationToken cancellation = default)
+    {
+        if (!IsUsable) throw new InvalidOperationException("This engine could not stop an earlier cell; start a new one (restart the kernel).");
+        ArgumentNullException.ThrowIfNull(onOutput);
+        cellName ??= $"cell {++cellsRun}";
+        var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stop.CancelAfter(cellTimeout);
+        var sink = new OutputSink(onOutput);
+
+        var run = Task.Run(() => RunAsync(LoopInterruptionPoints.Insert(code), cellName, sink, stop.Token));
+        var finished = await Task.WhenAny(run, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }));
+        if (finished != run && await Task.WhenAny(run, Task.Delay(StopGracePeriod)) != run)
+        {
+            IsUsable = false;
+            var error = Stopped(cancellation.IsCancellationRequested, cellName, stillRunning: true);
+            onOutput(error);
+            return new CellResult(error, null, clock.Elapsed, EngineUsable: false);
+        }
+        var (failure, line) = await run;
+        ErrorOutput? reported = failure switch
+        {
+            null => null,
+            OperationCanceledException when stop.IsCancellationRequested =>
+                Stopped(cancellation.IsCancellationRequested, cellName, stillRunning: false),
+            _ => Describe(failure, cellName, line),
+        };
+        if (reported is not null) onOutput(reported);
+        return new CellResult(reported, line, clock.Elapsed);
+    }
+
+    /// <summary>How long a stopped cell may take to reach its next interruption point.</summary>
+    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
+
+    async Task<(Exception? Failure, int? Line)> RunAsync(string code, string cellName, OutputSink sink, CancellationToken stop)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        ConsoleCapture.Route(sink.Stream);
+        DisplaySink.Current = sink;
+        Interruption.Token = stop;
+        try
+        {
+            var cellOptions = options.WithFilePath(cellName);
+            // Debug information (line numbers in stack traces) needs the source as an encoded stream.
+            state ??= await CSharpScript.Create<object?>(Utf8(""), options).RunAsync(cancellationToken: stop);
+            var next = await state.Script.ContinueWith<object?>(Utf8(code), cellOptions)
+                .RunFromAsync(state, catchException: _ => true, cancellationToken: stop);
+            state = next;
+            Console.Out.Flush();
+            if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
+            if (next.ReturnValue is not null || EndsWithExpression(code))
+                sink.Result(next.ReturnValue);
+            return (null, null);
+        }
+        catch (CompilationErrorException e)
+        {
+            var first = e.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            return (e, first is null ? null : first.Location.GetLineSpan().StartLinePosition.Line + 1);
+        }
+        catch (Exception e)
+        {
+            return (e, RuntimeLine(e, cellName));
+        }
+        finally
+        {
+            ConsoleCapture.Route(null);
+        }
+    }
+
+    static MemoryStream Utf8(string code) => new(System.Text.Encoding.UTF8.GetBytes(code));
+
+    static bool EndsWithExpression(string code)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code,
+            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(kind: SourceCodeKind.Script));
+        var last = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().LastOrDefault();
+        return last?.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true };
+    }
+
+    static int? RuntimeLine(Exception e, string cellName)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            var frame = new StackTrace(current, true).GetFrames()
+                .FirstOrDefault(f => f.GetFileName() == cellName && f.GetFileLineNumber() > 0);
+            if (frame is not null) return frame.GetFileLineNumber();
+        }
+        return null;
+    }
+
+    ErrorOutput Stopped(bool interrupted, string cellName, bool stillRunning)
+    {
+        string why = interrupted ? "was interrupted" : $"ran longer than its {cellTimeout.TotalSeconds:0} s timeout";
+        string outcome = stillRunning
+            ? $"and did not reach an interruption point within {StopGracePeriod.TotalSeconds:0} s (it may be inside a long native call): restart the kernel/engine."
+            : "and was stopped; variables from earlier cells are kept.";
+        string value = $"{cellName} {why} {outcome}";
+        return new ErrorOutput(interrupted ? "KeyboardInterrupt" : "TimeoutError", value, [value]);
+    }
+
+    static ErrorOutput Describe(Exception failure, string cellName, int? line)
+    {
+        string where = line is null ? cellName : $"{cellName}, line {line}";
+        if (failure is CompilationErrorException compile)
+        {
+            var messages = compile.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}")
+                .ToList();
+            return new ErrorOutput("CompilationError", $"{where}: {messages.FirstOrDefault()}", messages);
+        }
+        var root = failure is TargetInvocationException { InnerException: { } inner } ? inner : failure;
+        var traceback = new List<string> { $"{root.GetType().FullName}: {root.Message}" };
+        traceback.AddRange((root.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .TakeWhile(frame => !frame.StartsWith("at Submission#", StringComparison.Ordinal) || frame.Contains(cellName))
+            .Where(frame => !frame.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)));
+        return new ErrorOutput(root.GetType().Name, $"{where}: {root.Message}", traceback);
+    }
+
+    /// <summary>Turns display calls and console text of one cell into <see cref="CellOutput"/>s.</summary>
+    sealed class OutputSink(Action<CellOutput> onOutput) : IDisplaySink
+    {
+        readonly object gate = new();
+
+        public void Stream(string name, string text) { lock (gate) onOutput(new StreamOutput(name, text)); }
+
+        public void Display(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayOutput(bundle, displayId)); }
+
+        public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayUpdate(bundle, displayId)); }
+
+        public void Result(object? value) { lock (gate) onOutput(new ResultOutput(Formatter.ToMimeBundle(value))); }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Book.Engine.Notebooks;
+
+/// <summary>
+/// A Jupyter notebook (nbformat 4) held as its JSON tree, so everything the book does not touch —
+/// notebook and cell metadata, attachments, unknown keys — is written back exactly as read.
+/// </summary>
+public sealed class Notebook
+{
+    /// <summary>The kernelspec name of the book's own C# kernel (<c>book kernel install</c>).</summary>
+    public const string KernelName = "book-csharp";
+
+    readonly JsonObject root;
+
+    Notebook(JsonObject root, string path)
+    {
+        this.root = root;
+        Path = path;
+        Cells = root["cells"]!.AsArray().Select((node, index) => new NotebookCell(node!.AsObject(), index)).ToList();
+    }
+
+    /// <summary>Where the notebook was read from.</summary>
+    public string Path { get; }
+
+    /// <summary>All cells, in order.</summary>
+    public IReadOnlyList<NotebookCell> Cells { get; }
+
+    /// <summary>The code cells, in order.</summary>
+    public IEnumerable<NotebookCell> CodeCells => Cells.Where(c => c.IsCode);
+
+    /// <summary>The notebook-level metadata object.</summary>
+    public JsonObject Metadata => root["metadata"]!.AsObject();
+
+    /// <summary>The title: the first Markdown heading, or the file name.</summary>
+    public string Title =>
+        Cells.Where(c => c.Type == "markdown")
+             .SelectMany(c => c.Source.Split('\n'))
+             .FirstOrDefault(line => line.StartsWith("# "))?[2..].Trim()
+        ?? System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    /// <summary>Reads and checks a notebook; errors name the file and what was wrong.</summary>
+    public static Notebook Load(string path)
+    {
+        if (!File.Exists(path)) throw new NotebookFormatException(path, "the file does not exist");
+        JsonNode? node;
+        try { node = JsonNode.Parse(File.ReadAllText(path)); }
+        catch (JsonException e) { throw new NotebookFormatException(path, $"it is not valid JSON ({e.Message})"); }
+        return FromJson(node, path);
+    }
+
+    /// <summary>Builds a notebook from parsed JSON (checked like <see cref="Load"/>).</summary>
+    public static Notebook FromJson(JsonNode? node, string path)
+    {
+        if (node is not JsonObject root) throw new NotebookFormatException(path, "expected a JSON object at the top");
+        int major = root["nbformat"]?.GetValue<int>() ?? 0;
+        if (major != 4) throw new NotebookFormatException(path, $"expected nbformat 4, found {major}");
+        if (root["cells"] is not JsonArray cells) throw new NotebookFormatException(path, "expected a 'cells' array");
+        for (int i = 0; i < cells.Count; i++)
+            if (cells[i] is not JsonObject cell || cell["cell_type"] is null || cell["source"] is null)
+                throw new NotebookFormatException(path, $"cell {i + 1} lacks 'cell_type' or 'source'");
+        root["metadata"] ??= new JsonObject();
+        return new Notebook(root, path);
+    }
+
+    /// <summary>
+    /// Adds what Jupyter front ends need and the file may lack (kernelspec, language_info, cell ids,
+    /// and the legacy Polyglot kernel hints); existing values are left as they are.
+    /// </summary>
+    public void EnsureStandardMetadata()
+    {
+        Metadata["kernelspec"] ??= new JsonObject { ["display_name"] = "C# (Book)", ["language"] = "csharp", ["name"] = KernelName };
+        Metadata["language_info"] ??= new JsonObject
+        {
+            ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = "csharp", ["pygments_lexer"] = "csharp", ["version"] = "13.0",
+        };
+        Metadata["polyglot_notebook"] ??= new JsonObject
+        {
+            ["kernelInfo"] = new JsonObject
+            {
+                ["defaultKernelName"] = "csharp",
+                ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }),
+            },
+        };
+        root["nbformat_minor"] = Math.Max(root["nbformat_minor"]?.GetValue<int>() ?? 0, 5);
+        var usedIds = new HashSet<string>(Cells.Select(c => c.Id).OfType<string>());
+        foreach (var cell in Cells.Where(c => c.Id is null))
+        {
+            string id = $"cell-{cell.Index + 1}";
+            for (int n = 2; !usedIds.Add(id); n++) id = $"cell-{cell.Index + 1}-{n}";
+            cell.Id = id;
+        }
+    }
+
+    /// <summary>The notebook as nbformat JSON text (one-space indent, as Jupyter writes it).</summary>
+    public string ToJson() => root.ToJsonString(JsonOptions) + "\n";
+
+    static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// Writes the notebook atomically: to a temporary file beside it, then renamed over it, so a
+    /// crash or a full disk never leaves a half-written notebook.
+    /// </summary>
+    public void Save(string? path = null)
+    {
+        path ??= Path;
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temp, ToJson(), new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
+
+/// <summary>A notebook that cannot be read, with the path and the reason.</summary>
+public sealed class NotebookFormatException(string path, string reason)
+    : Exception($"{path} is not a notebook the book can read: {reason}.")
+{
+    /// <summary>The notebook's path.</summary>
+    public string NotebookPath { get; } = path;
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Book.Tool;
+using Book.Tool.Commands;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+const string Usage = """
+    book — builds, runs and tests the book "From Loss to Profit".
+
+    book build                 run every chapter, write outputs, render the website
+    book run [chapters...]     execute chapters (all, or by number/slug/path); outputs written back
+                               --timeout SECONDS   per-cell limit (default 600)
+    book doctor                check this machine: .NET, TorchSharp natives, libstdc++, site tools
+    """;
+
+try
+{
+    var paths = BookPaths.Find();
+    var rest = args.Skip(1).ToList();
+    return args.FirstOrDefault() switch
+    {
+        "run" => await RunCommand.RunAsync(paths, rest),
+        "build" => await RunCommand.RunAsync(paths, rest),
+        "doctor" => DoctorCommand.Run(),
+        null or "help" or "--help" or "-h" => Help(),
+        var unknown => throw new ToolException($"Unknown command '{unknown}'.\n{Usage}"),
+    };
+}
+catch (ToolException e)
+{
+    Console.Error.WriteLine($"book: {e.Message}");
+    return 1;
+}
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
