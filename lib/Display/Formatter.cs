@@ -32,7 +32,11 @@ public static class Formatter
 
     static readonly object gate = new();
     static readonly List<Registration> registrations = new();
-    static readonly List<Action> defaultRegistrars = new();
+    /// <summary>Every <see cref="IFormatterSet"/> of the library, found once by reflection.</summary>
+    static readonly Lazy<IFormatterSet[]> LibraryFormatterSets = new(() => typeof(Formatter).Assembly.GetTypes()
+        .Where(t => typeof(IFormatterSet).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IFormatterSet)Activator.CreateInstance(t)!).ToArray());
     static int order;
 
     static Formatter() => ResetToDefaults();
@@ -66,31 +70,12 @@ public static class Formatter
         lock (gate) registrations.Add(new Registration(type, mimeType, format, order++));
     }
 
-    /// <summary>
-    /// Adds registrations that <see cref="ResetToDefaults"/> re-applies, so a library area (tensors,
-    /// charts, models) keeps its formatters across engine resets. Runs <paramref name="registrar"/> now.
-    /// </summary>
-    public static void AddDefaults(Action registrar)
-    {
-        lock (gate)
-        {
-            if (defaultRegistrars.Contains(registrar)) return;
-            defaultRegistrars.Add(registrar);
-        }
-        registrar();
-    }
-
     /// <summary>Forgets notebook-made registrations and keeps the built-in ones.</summary>
     public static void ResetToDefaults()
     {
-        Action[] registrars;
-        lock (gate)
-        {
-            registrations.Clear();
-            registrars = defaultRegistrars.ToArray();
-        }
+        lock (gate) registrations.Clear();
         RegisterBuiltIns();
-        foreach (var registrar in registrars) registrar();
+        foreach (var set in LibraryFormatterSets.Value) set.Register();
     }
 
     /// <summary>The text of <paramref name="value"/> as <paramref name="mimeType"/>.</summary>
