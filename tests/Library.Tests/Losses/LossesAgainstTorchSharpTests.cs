@@ -67,6 +67,17 @@ public class LossesAgainstTorchSharpTests
     }
 
     [Fact]
+    public void Binary_cross_entropy_of_a_saturated_sigmoid_has_torchsharps_value_and_zero_gradient()
+    {
+        var logit = tensor(new[] { 30f }).requires_grad_(true);
+        var label = tensor(new[] { 0f });
+        var ours = BinaryCrossEntropy.Of(logit.sigmoid(), label);
+        var theirs = F.binary_cross_entropy(logit.sigmoid(), label);
+        Assert.Equal(theirs.item<float>(), ours.item<float>(), 4);
+        Assert.Equal(autograd.grad([theirs], [logit])[0].item<float>(), autograd.grad([ours], [logit])[0].item<float>());
+    }
+
+    [Fact]
     public void Binary_cross_entropy_with_logits_matches_and_stays_finite_for_huge_scores()
     {
         var logits = tensor(new[] { -3.0, 0.5, 2.0, 800.0, -800.0 }).requires_grad_(true);
