@@ -92,3 +92,36 @@ public class EngineTests
         Assert.Equal("1.5", Assert.IsType<ResultOutput>(Assert.Single(outputs)).Data["text/plain"]);
     }
 }
+
+/// <summary>Cells written for Polyglot Notebooks run unchanged.</summary>
+public class PolyglotCompatibilityTests
+{
+    [Fact]
+    public async Task Polyglot_magic_usings_Formatter_Register_and_ToDisplayString_work()
+    {
+        var engine = new Book.Engine.Execution.Engine();
+        var outputs = new List<CellOutput>();
+        const string cell = """
+            #!csharp
+            using Microsoft.DotNet.Interactive.Formatting;
+            record Point(int X, int Y);
+            Formatter.Register<Point>((point, writer) => writer.Write($"<b>{point.X},{point.Y}</b>"), "text/html");
+            var handle = display(new Point(1, 2));
+            handle.Update(new Point(3, 4));
+            Console.WriteLine(new Point(5, 6).ToDisplayString("text/html"));
+            """;
+        var result = await engine.ExecuteAsync(cell, outputs.Add);
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal("<b>1,2</b>", Assert.IsType<DisplayOutput>(outputs[0]).Data["text/html"]);
+        Assert.Equal("<b>3,4</b>", Assert.IsType<DisplayUpdate>(outputs[1]).Data["text/html"]);
+        Assert.Equal(new StreamOutput("stdout", "<b>5,6</b>\n"), outputs[2]);
+    }
+
+    [Fact]
+    public async Task A_nuget_reference_is_refused_with_what_is_already_available()
+    {
+        var outputs = new List<CellOutput>();
+        var result = await new Book.Engine.Execution.Engine().ExecuteAsync("#r \"nuget: Newtonsoft.Json\"\n1", outputs.Add);
+        Assert.Contains("does not download packages", result.Error?.Value);
+    }
+}
