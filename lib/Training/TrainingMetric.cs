@@ -1,3 +1,4 @@
+using Book.Metrics;
 using static TorchSharp.torch;
 
 namespace Book.Training;
@@ -10,4 +11,13 @@ namespace Book.Training;
 /// </summary>
 /// <param name="Name">The name shown in progress lines and the <see cref="History"/>, e.g. "accuracy".</param>
 /// <param name="Compute">(model output, targets) → the metric for one batch.</param>
-public sealed record TrainingMetric(string Name, Func<Tensor, Tensor, double> Compute);
+public sealed record TrainingMetric(string Name, Func<Tensor, Tensor, double> Compute)
+{
+    /// <summary>
+    /// Accuracy of class labels read from the outputs (<see cref="ClassLabels"/>): argmax of K scores, or one
+    /// score against 0 for logits (against 0.5 with <paramref name="outputsAreProbabilities"/>, after a sigmoid).
+    /// </summary>
+    public static TrainingMetric Accuracy(bool outputsAreProbabilities = false) => new("accuracy", (outputs, targets) =>
+        ClassificationMetrics.Accuracy(
+            outputsAreProbabilities ? ClassLabels.FromProbabilities(outputs) : ClassLabels.FromLogits(outputs), targets));
+}

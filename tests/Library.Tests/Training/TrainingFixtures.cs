@@ -21,8 +21,7 @@ static class TrainingFixtures
     public static nn.Module<Tensor, Tensor> SmallClassifier() =>
         nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 2)).to(Devices.Default);
 
-    public static readonly TrainingMetric Accuracy =
-        new("accuracy", (output, targets) => output.argmax(1).eq(targets).to_type(float32).mean().ToDouble());
+    public static readonly TrainingMetric Accuracy = TrainingMetric.Accuracy();
 
     public static Tensor CrossEntropy(Tensor output, Tensor targets) => nn.functional.cross_entropy(output, targets);
 
