@@ -6,7 +6,7 @@ namespace Book.Data;
 /// <summary>
 /// Examples as two tensors with one row each: features <see cref="X"/> (<c>[N, …]</c>) and targets
 /// <see cref="Y"/> (<c>[N]</c> or <c>[N, …]</c>), PyTorch's <c>TensorDataset</c>. The dataset owns its tensors:
-/// disposing it disposes both. Built by the loaders (<c>Datasets</c>) and by
+/// disposing it disposes both. Built by the loaders (<see cref="Datasets"/>) and by
 /// <see cref="TrainValidationTestSplit"/>; every training chapter (03, 06–10) feeds one to <see cref="Batches"/>.
 /// </summary>
 public sealed class TensorDataset : IDisposable
