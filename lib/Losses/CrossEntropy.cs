@@ -1,4 +1,4 @@
-using Book.Runtime;
+using Book.Tensors;
 using static TorchSharp.torch;
 
 namespace Book.Losses;
@@ -17,7 +17,7 @@ public static class CrossEntropy
         Shapes.RequireDimensions(logits, 2, nameof(logits), "[samples, classes]");
         Shapes.RequireDimensions(classes, 1, nameof(classes), "[samples] of class indices");
         if (classes.shape[0] != logits.shape[0])
-            throw new ArgumentException($"Expected {logits.shape[0]} class indices (one per row of logits {Shapes.Describe(logits)}), got {classes.shape[0]}.", nameof(classes));
+            throw new ArgumentException($"Expected {logits.shape[0]} class indices (one per row of logits {Shapes.Of(logits)}), got {classes.shape[0]}.", nameof(classes));
         if (classes.dtype != ScalarType.Int64)
             throw new ArgumentException($"Expected class indices of type Int64, got {classes.dtype}.", nameof(classes));
         long classCount = logits.shape[1];

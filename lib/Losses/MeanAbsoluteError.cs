@@ -1,4 +1,4 @@
-using Book.Runtime;
+using Book.Tensors;
 using static TorchSharp.torch;
 
 namespace Book.Losses;
