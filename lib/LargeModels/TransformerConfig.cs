@@ -44,9 +44,6 @@ public sealed record TransformerConfig(
         new(TransformerKind.EncoderOnly, vocabularySize, contextLength, modelWidth, layers, heads,
             feedForwardWidth ?? 4 * modelWidth, biases, OutputHead.None, tokenTypes, pooler);
 
-    /// <summary>d / h, the width of one attention head.</summary>
-    public int HeadWidth => ModelWidth / Heads;
-
     /// <summary>Throws an <see cref="ArgumentException"/> naming the expected and actual value of the first inconsistency.</summary>
     public void Validate()
     {
