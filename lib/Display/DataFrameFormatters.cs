@@ -46,7 +46,7 @@ public sealed class DataFrameFormatters : IFormatterSet
         ArgumentNullException.ThrowIfNull(frame);
         var all = frame.Columns.ToList();
         var shown = all.Count <= MaxPlainColumns ? all.Select(c => (DataFrameColumn?)c).ToList()
-            : all.Take(MaxPlainColumns / 2).Append(null).Concat(all.Skip(all.Count - MaxPlainColumns / 2)).Select(c => c).ToList();
+            : all.Take(MaxPlainColumns / 2).Append(null).Concat(all.Skip(all.Count - MaxPlainColumns / 2)).ToList();
         var head = Head(frame).ToList();
         var table = new List<string[]> { new[] { "" }.Concat(shown.Select(c => c?.Name ?? "…")).ToArray() };
         table.AddRange(head.Select(r => new[] { Invariant(r) }.Concat(shown.Select(c => c is null ? "…" : Cell(c[r]))).ToArray()));

@@ -11,7 +11,7 @@ namespace Book.Visuals;
 /// Many small images side by side, <c>columns</c> to a row with a thin gap: a batch of Fashion-MNIST
 /// items with their labels (chapter 07), convolution filters and feature maps (07), generated samples
 /// over training (10). Takes <c>[N, 1, H, W]</c> or <c>[N, H, W]</c>; as a Plotly heatmap
-/// (<see cref="Plot"/>, hover shows pixel values) or as a PNG (<see cref="ToImage"/>). Values map to
+/// (<see cref="Plot"/>, hover shows pixel values) or as a PNG (<see cref="ToImage"/>, which also draws RGB <c>[N, 3, H, W]</c>). Values map to
 /// black–white over [0, 1], or over the images' own range when they leave it (e.g. tanh outputs in [−1, 1]).
 /// </summary>
 public static class ImageGrid
@@ -22,6 +22,8 @@ public static class ImageGrid
         using var scope = NewDisposeScope();
         var batch = Batch(images);
         long n = batch.shape[0], h = batch.shape[2], w = batch.shape[3];
+        if (batch.shape[1] != 1)
+            throw new ArgumentException($"Expected grayscale images [N, 1, H, W] or [N, H, W] for a heatmap, got {Shapes.Describe(images)}; ToImage draws RGB.", nameof(images));
         if (labels is not null && labels.Count != n)
             throw new ArgumentException($"Expected one label per image ({n}), got {labels.Count}.", nameof(labels));
         var (min, max) = Image.PixelRange(batch);

@@ -116,6 +116,7 @@ public class VisualsTests
         Assert.Equal("x", figure.Layout["yaxis"]!["scaleanchor"]!.GetValue<string>());
         var error = Assert.Throws<ArgumentException>(() => ImageGrid.Plot(zeros(2, 4, 4, 4)));
         Assert.Contains("got [2, 4, 4, 4] float32", error.Message);
+        Assert.Contains("ToImage draws RGB", Assert.Throws<ArgumentException>(() => ImageGrid.Plot(zeros(2, 3, 4, 4))).Message);
     }
 
     [Fact]
