@@ -56,4 +56,8 @@ public static class ChartStyle
         if (annotations is not null) layout.SetProperty("annotations", annotations.ToList());
         return GenericChart.setLayout(layout, chart);
     }
+
+    /// <summary>The book's style with a title and two plain axis titles: <c>chart.WithTitles("Loss", "epoch", "loss")</c>.</summary>
+    public static GenericChart WithTitles(this GenericChart chart, string title, string xTitle, string yTitle) =>
+        Apply(chart, title, Axis(xTitle), Axis(yTitle));
 }
