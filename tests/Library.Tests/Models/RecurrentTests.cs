@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Book.Tests.Models;
 
+[Collection(SeededCollection.Name)]
 public class RecurrentTests
 {
     [Fact]

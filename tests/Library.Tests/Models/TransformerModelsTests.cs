@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace Book.Tests.Models;
 
+[Collection(SeededCollection.Name)]
 public class TransformerModelsTests
 {
     [Fact]
