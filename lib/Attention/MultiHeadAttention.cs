@@ -1,3 +1,4 @@
+using Book.Tensors;
 using Book.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;

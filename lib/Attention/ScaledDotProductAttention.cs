@@ -1,3 +1,4 @@
+using Book.Tensors;
 using Book.Runtime;
 using static TorchSharp.torch;
 
@@ -43,11 +44,11 @@ public static class ScaledDotProductAttention
     {
         if (query.dim() < 2 || key.dim() != query.dim() || value.dim() != query.dim())
             throw new ArgumentException(
-                $"Expected query, key and value with the same number (≥ 2) of dimensions, got {Shapes.Describe(query.shape)}, {Shapes.Describe(key.shape)} and {Shapes.Describe(value.shape)}.");
+                $"Expected query, key and value with the same number (≥ 2) of dimensions, got {Shapes.Of(query.shape)}, {Shapes.Of(key.shape)} and {Shapes.Of(value.shape)}.");
         if (key.shape[^1] != query.shape[^1])
-            throw new ArgumentException($"Expected keys of the queries' size d_k = {query.shape[^1]}, got key of shape {Shapes.Describe(key.shape)}.");
+            throw new ArgumentException($"Expected keys of the queries' size d_k = {query.shape[^1]}, got key of shape {Shapes.Of(key.shape)}.");
         if (value.shape[^2] != key.shape[^2])
             throw new ArgumentException(
-                $"Expected one value per key ({key.shape[^2]}), got value of shape {Shapes.Describe(value.shape)} for key of shape {Shapes.Describe(key.shape)}.");
+                $"Expected one value per key ({key.shape[^2]}), got value of shape {Shapes.Of(value.shape)} for key of shape {Shapes.Of(key.shape)}.");
     }
 }

@@ -1,3 +1,4 @@
+using Book.Tensors;
 using System.Globalization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -79,7 +80,7 @@ public sealed class ModelSummary
     public Table ToTable() => new(
         ["layer (type)", "output shape", "parameters"],
         Layers.Select(l => (IReadOnlyList<string>)[
-            $"{l.Name} ({l.Type})", l.OutputShape is null ? "(not called)" : Runtime.Shapes.Describe(l.OutputShape), Thousands(l.Parameters)]).ToList(),
+            $"{l.Name} ({l.Type})", l.OutputShape is null ? "(not called)" : Shapes.Of(l.OutputShape), Thousands(l.Parameters)]).ToList(),
         [
             $"Total parameters: {Thousands(TotalParameters)} ({Bytes(ParameterBytes)})",
             $"Trainable parameters: {Thousands(TrainableParameters)}",
@@ -87,7 +88,7 @@ public sealed class ModelSummary
         ]);
 
     /// <summary>The summary as aligned text, headed by the model and input shape.</summary>
-    public override string ToString() => $"{ModelType} on input {Runtime.Shapes.Describe(InputShape)}\n{ToTable().ToText()}";
+    public override string ToString() => $"{ModelType} on input {Shapes.Of(InputShape)}\n{ToTable().ToText()}";
 
     /// <summary>Registers a forward hook that reports the output's shape, for the module kinds whose outputs are tensors or start with one.</summary>
     static IEnumerable<Action> Hook(nn.Module module, Action<long[]> record)

@@ -1,3 +1,4 @@
+using Book.Tensors;
 using System.Net;
 
 namespace Book.Display;
@@ -10,7 +11,7 @@ public sealed class ModelSummaryFormatters : IFormatterSet
     {
         Formatter.Register<ModelSummary>(summary => summary.ToString());
         Formatter.Register<ModelSummary>(summary =>
-            $"<div><b>{WebUtility.HtmlEncode(summary.ModelType)}</b> on input {Runtime.Shapes.Describe(summary.InputShape)}</div>" + summary.ToTable().ToHtml(),
+            $"<div><b>{WebUtility.HtmlEncode(summary.ModelType)}</b> on input {Shapes.Of(summary.InputShape)}</div>" + summary.ToTable().ToHtml(),
             Formatter.Html);
     }
 }

@@ -1,3 +1,4 @@
+using Book.Tensors;
 using Book.Runtime;
 using static TorchSharp.torch;
 
@@ -17,7 +18,7 @@ public static class ClassificationMetrics
         ArgumentNullException.ThrowIfNull(actual);
         if (predicted.numel() != actual.numel() || predicted.numel() == 0)
             throw new ArgumentException(
-                $"Expected as many predictions as actual labels (at least one), got predictions of shape {Shapes.Describe(predicted.shape)} and labels of shape {Shapes.Describe(actual.shape)}.");
+                $"Expected as many predictions as actual labels (at least one), got predictions of shape {Shapes.Of(predicted.shape)} and labels of shape {Shapes.Of(actual.shape)}.");
         using var scope = NewDisposeScope();
         return predicted.reshape(-1).to_type(int64).eq(actual.reshape(-1).to_type(int64)).to_type(float64).mean().item<double>();
     }

@@ -1,3 +1,4 @@
+using Book.Tensors;
 using Book.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
         int kernelSize = 3, double dropout = 0, Device? device = null) : base(nameof(Cnn))
     {
         if (inputShape is not { Length: 3 } || inputShape.Any(d => d < 1))
-            throw new ArgumentException($"Expected an image shape [channels, height, width], got {Shapes.Describe(inputShape ?? [])}.", nameof(inputShape));
+            throw new ArgumentException($"Expected an image shape [channels, height, width], got {Shapes.Of(inputShape ?? [])}.", nameof(inputShape));
         this.inputShape = inputShape;
         var convolutions = new List<(string, nn.Module<Tensor, Tensor>)>();
         long channels = inputShape[0], height = inputShape[1], width = inputShape[2];

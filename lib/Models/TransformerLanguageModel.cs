@@ -1,3 +1,4 @@
+using Book.Tensors;
 using Book.Attention;
 using Book.Runtime;
 using TorchSharp;
