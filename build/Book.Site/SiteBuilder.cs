@@ -19,8 +19,11 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         Reset(layout.Docs);
-        var (chapters, skipped) = RenderChapters(layout);
-        var chapterPages = chapters.ToDictionary(page => page.Split('-')[0]);
+        var notebooks = Chapters(layout.Chapters);
+        var executed = notebooks.Where(ChapterPage.IsExecuted).ToList();
+        var chapterPages = executed.Select(ChapterPage.PageName).ToDictionary(page => page.Split('-')[0]);
+        foreach (var notebook in executed)
+            File.WriteAllText(Path.Combine(layout.Docs, ChapterPage.PageName(notebook)), ChapterPage.Render(notebook, chapterPages));
         int pages = FileTree.Copy(layout.Pages, layout.Docs,
             (relative, markdown) => ChapterLinks.Resolve(markdown, relative, chapterPages));
         FileTree.Copy(layout.Assets, Path.Combine(layout.Docs, "assets"));
@@ -29,30 +32,17 @@ public static class SiteBuilder
 
         MkDocs.Build(layout);
         SearchIndexScript.Write(layout.Output);
-        return new SiteBuild(chapters, skipped, pages, layout.HomePage, rendering, clock.Elapsed - rendering, clock.Elapsed);
+        return new SiteBuild(
+            executed.Select(ChapterPage.PageName).ToList(),
+            notebooks.Except(executed).Select(notebook => Path.GetFileName(notebook.Path)).ToList(),
+            pages, layout.HomePage, rendering, clock.Elapsed - rendering, clock.Elapsed);
     }
 
-    static (List<string> Chapters, List<string> Skipped) RenderChapters(SiteLayout layout)
-    {
-        var chapters = new List<string>();
-        var skipped = new List<string>();
-        var files = Directory.Exists(layout.Chapters)
-            ? Directory.GetFiles(layout.Chapters, "*.ipynb").Order(StringComparer.Ordinal)
-            : Enumerable.Empty<string>();
-        foreach (string file in files)
-        {
-            var notebook = Notebook.Load(file);
-            string name = Path.GetFileNameWithoutExtension(file);
-            if (!ChapterPage.IsExecuted(notebook))
-            {
-                skipped.Add(Path.GetFileName(file));
-                continue;
-            }
-            File.WriteAllText(Path.Combine(layout.Docs, name + ".md"), ChapterPage.Render(notebook));
-            chapters.Add(name + ".md");
-        }
-        return (chapters, skipped);
-    }
+    /// <summary>The chapter notebooks in book order (by file name, NN-slug.ipynb); none when the folder does not exist yet.</summary>
+    static List<Notebook> Chapters(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).Select(Notebook.Load).ToList()
+            : [];
 
     static void Reset(string docs)
     {

@@ -53,8 +53,8 @@ public sealed class BrowserTests(BuiltSite site, ITestOutputHelper output)
         {
             await OpenAsync(page, site.Page(relative));
             Assert.True(await CountAsync(page, ".md-footer__link") > 0, $"{relative} has no previous/next links in its footer");
+            await SaveScreenshotAsync(page, Path.GetFileNameWithoutExtension(relative));
         }
-        await SaveScreenshotAsync(page, "errata");
     }
 
     [Theory]

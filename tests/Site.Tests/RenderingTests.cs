@@ -10,7 +10,8 @@ namespace Book.Tests;
 /// <summary>A chapter notebook → Markdown page, checked on the fixture chapter without building a site.</summary>
 public sealed class RenderingTests
 {
-    static readonly string Page = ChapterPage.Render(Notebook.Load(Path.Combine(BuiltSite.Fixture, "02-fixture-loss-functions.ipynb")));
+    static readonly string Page = ChapterPage.Render(Notebook.Load(Path.Combine(BuiltSite.Fixture, "02-fixture-loss-functions.ipynb")),
+        new Dictionary<string, string> { ["02"] = "02-fixture-loss-functions.md" });
 
     [Fact]
     public void The_title_comes_from_the_first_heading() =>
@@ -43,6 +44,13 @@ public sealed class RenderingTests
     [Fact]
     public void Images_become_data_uris() =>
         Assert.Matches("<img class=\"nb-image\" alt=\"\\[8×8 image\\]\" src=\"data:image/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+\">", Page);
+
+    [Fact]
+    public void A_markdown_solution_is_folded_too()
+    {
+        var solution = Regex.Match(Page, "<details class=\"nb-solution\" markdown=\"1\">\n<summary>Show solution</summary>\n\nThe absolute error grows linearly", RegexOptions.Singleline);
+        Assert.True(solution.Success, "the Markdown solution cell is not folded");
+    }
 
     [Fact]
     public void A_solution_is_folded_with_its_output_and_loses_its_markers()
@@ -89,5 +97,13 @@ public sealed class RenderingTests
         Assert.Equal("See [Chapter 5](../05-backpropagation.md#chain-rule) and Chapter 9 (chapter forthcoming).",
             ChapterLinks.Resolve("See [Chapter 5](chapter:05#chain-rule) and [Chapter 9](chapter:9).", "appendices/errata.md", pages));
         Assert.Equal("[five](05-backpropagation.md)", ChapterLinks.Resolve("[five](chapter:5)", "index.md", pages));
+    }
+
+    [Fact]
+    public void Links_between_notebooks_go_to_the_chapter_pages()
+    {
+        var pages = new Dictionary<string, string> { ["05"] = "05-backpropagation.md" };
+        Assert.Equal("as in [chapter 5](05-backpropagation.md#gradients), not chapter 9 (chapter forthcoming)",
+            ChapterLinks.Resolve("as in [chapter 5](05-backpropagation.ipynb#gradients), not [chapter 9](./09-attention.ipynb)", "03-gradient-descent.md", pages));
     }
 }

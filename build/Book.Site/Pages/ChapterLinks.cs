@@ -3,10 +3,12 @@ using System.Text.RegularExpressions;
 namespace Book.Site.Pages;
 
 /// <summary>
-/// Hand-written pages link to chapters by number — <c>[Chapter 7](chapter:07)</c> or
-/// <c>[the derivation](chapter:05#the-chain-rule)</c> — so they need not know the chapters' file names, and
-/// a chapter that has no page yet is named as "chapter forthcoming" instead of a broken link (which
-/// <c>mkdocs build --strict</c> would reject).
+/// Links to chapters, made to work on the site. Hand-written pages link by number —
+/// <c>[Chapter 7](chapter:07)</c>, <c>[the derivation](chapter:05#the-chain-rule)</c> — so they need not know
+/// the chapters' file names; notebooks link to each other's files — <c>[chapter 3](03-gradient-descent.ipynb)</c>,
+/// as VS Code and Jupyter follow them. Both become links to the chapter's page, and a chapter that has no
+/// page yet is named as "chapter forthcoming" instead of a broken link (which <c>mkdocs build --strict</c>
+/// would reject).
 /// </summary>
 public static partial class ChapterLinks
 {
@@ -27,6 +29,6 @@ public static partial class ChapterLinks
         });
     }
 
-    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\(chapter:(?<number>\d{1,2})(?<anchor>#[^)\s]*)?\)")]
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?:chapter:(?<number>\d{1,2})|(?:\./)?(?<number>\d\d)-[\w-]+\.ipynb)(?<anchor>#[^)\s]*)?\)")]
     private static partial Regex Link();
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Book.Engine.Notebooks;
+using Book.Site.Pages;
 
 namespace Book.Site.Rendering;
 
@@ -15,8 +16,8 @@ public static class ChapterPage
     public static bool IsExecuted(Notebook notebook) =>
         notebook.CodeCells.All(cell => cell.ExecutionCount is not null);
 
-    /// <summary>The page for <paramref name="notebook"/>.</summary>
-    public static string Render(Notebook notebook)
+    /// <summary>The page for <paramref name="notebook"/>; links to other chapters' notebooks go to their pages (see <see cref="ChapterLinks"/>).</summary>
+    public static string Render(Notebook notebook, IReadOnlyDictionary<string, string> chapterPages)
     {
         var page = new StringBuilder();
         page.Append($"---\ntitle: {JsonSerializer.Serialize(notebook.Title)}\n---\n\n");
@@ -24,29 +25,35 @@ public static class ChapterPage
         {
             string block = cell.Type switch
             {
-                "markdown" => DisplayMath.SetApart(cell.Source).Trim('\n'),
+                "markdown" => ChapterLinks.Resolve(DisplayMath.SetApart(cell.Source).Trim('\n'), PageName(notebook), chapterPages),
                 "code" => CodeCell(cell, Path.GetFileName(notebook.Path)),
                 _ => "", // raw cells are for other formats than the web page
             };
-            if (block.Length > 0) page.Append(block).Append("\n\n");
+            if (block.Length > 0) page.Append(Exercise(ExerciseRole.Of(cell.Metadata), block)).Append("\n\n");
         }
         return page.ToString();
     }
 
+    /// <summary>The page's file name: the notebook's, as Markdown ("02-loss-functions.md").</summary>
+    public static string PageName(Notebook notebook) => Path.ChangeExtension(Path.GetFileName(notebook.Path), ".md");
+
     static string CodeCell(NotebookCell cell, string notebook)
     {
-        var role = ExerciseRole.Of(cell.Metadata);
         string code = ExerciseSource.Visible(cell.Source, $"{notebook}, cell {cell.Number}");
         var blocks = new List<string>();
         if (code.Trim().Length > 0) blocks.Add(Fence(code));
         blocks.AddRange(cell.Outputs.Select(output => OutputHtml.Render(output!.AsObject())).Where(html => html.Length > 0));
-        if (blocks.Count == 0) return "";
-        string body = string.Join("\n\n", blocks);
+        return string.Join("\n\n", blocks);
+    }
+
+    /// <summary>A solution (code or Markdown) folded under "Show solution"; a check cell marked as one, with its points.</summary>
+    static string Exercise(ExerciseRole role, string block)
+    {
         if (role.IsSolution)
-            return $"<details class=\"nb-solution\" markdown=\"1\">\n<summary>Show solution</summary>\n\n{body}\n\n</details>";
+            return $"<details class=\"nb-solution\" markdown=\"1\">\n<summary>Show solution</summary>\n\n{block}\n\n</details>";
         if (role.IsCheck)
-            return $"<div class=\"nb-check\" markdown=\"1\">\n<p class=\"nb-check__label\">Check{Points(role.Points)}</p>\n\n{body}\n\n</div>";
-        return body;
+            return $"<div class=\"nb-check\" markdown=\"1\">\n<p class=\"nb-check__label\">Check{Points(role.Points)}</p>\n\n{block}\n\n</div>";
+        return block;
     }
 
     static string Points(double points) => points switch
