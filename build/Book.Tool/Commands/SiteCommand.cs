@@ -1,4 +1,5 @@
 using System.Globalization;
+using Book.Engine.Notebooks;
 using Book.Site;
 
 namespace Book.Tool.Commands;
@@ -14,7 +15,10 @@ public static class SiteCommand
     {
         SiteBuild build;
         try { build = SiteBuilder.Build(SiteLayout.ForRepository(paths.Root, paths.Chapters)); }
-        catch (SiteBuildException e) { throw new ToolException($"the site was not built: {e.Message}"); }
+        catch (Exception e) when (e is SiteBuildException or NotebookFormatException)
+        {
+            throw new ToolException($"the site was not built: {e.Message}");
+        }
         foreach (string skipped in build.SkippedChapters)
             Console.Error.WriteLine($"  {skipped} left out: some of its cells have not been run (`book run {skipped.Split('-')[0]}` first).");
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
