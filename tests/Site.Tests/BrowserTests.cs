@@ -38,7 +38,9 @@ public sealed class BrowserTests(BuiltSite site, ITestOutputHelper output)
             Assert.Equal(0, (int)(await page.EvaluateAsync(
                 "[...document.querySelectorAll('.arithmatex svg')].filter(svg => svg.getBoundingClientRect().width < 2).length"))!);
 
+            Assert.Equal(SolutionCells(notebook), await CountAsync(page, "details.nb-solution"));
             Assert.Equal(0, await CountAsync(page, "details.nb-solution[open]"));
+            Assert.DoesNotContain("HIDDEN TESTS", (string?)await page.EvaluateAsync("document.body.textContent"));
             await SaveScreenshotAsync(page, name);
             output.WriteLine($"{name}: {charts} charts drawn, {math} formulas typeset, no errors");
         }
@@ -109,6 +111,9 @@ public sealed class BrowserTests(BuiltSite site, ITestOutputHelper output)
 
     static int PlotlyOutputs(Notebook notebook) =>
         notebook.CodeCells.SelectMany(cell => cell.Outputs).Count(o => o?["data"] is JsonObject data && data.ContainsKey(OutputHtml.PlotlyJson));
+
+    static int SolutionCells(Notebook notebook) =>
+        notebook.Cells.Count(cell => ExerciseRole.Of(cell.Metadata).IsSolution && (cell.Source.Trim().Length > 0 || cell.Outputs.Count > 0));
 
     static bool HasMath(Notebook notebook) =>
         notebook.Cells.Any(cell => cell.Type == "markdown" && cell.Source.Contains('$'));
