@@ -10,6 +10,7 @@ const string Usage = """
     book — builds, runs and tests the book "From Loss to Profit".
 
     book build                 run every chapter, write outputs, render the website
+    book site                  render the website from the chapters as they are (site/build/index.html)
     book run [chapters...]     execute chapters (all, or by number/slug/path); outputs written back
                                --timeout SECONDS   per-cell limit (default 600)
     book doctor                check this machine: .NET, TorchSharp natives, libstdc++, site tools
@@ -22,7 +23,8 @@ try
     return args.FirstOrDefault() switch
     {
         "run" => await RunCommand.RunAsync(paths, rest),
-        "build" => await RunCommand.RunAsync(paths, rest),
+        "build" => await BuildAsync(paths, rest),
+        "site" => SiteCommand.Run(paths),
         "doctor" => DoctorCommand.Run(),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
@@ -32,6 +34,13 @@ catch (BookException e)
 {
     Console.Error.WriteLine($"book: {e.Message}");
     return 1;
+}
+
+// `book build`: every chapter runs first; the site is rendered only when all of them succeeded.
+static async Task<int> BuildAsync(BookPaths paths, IReadOnlyList<string> args)
+{
+    int ran = await RunCommand.RunAsync(paths, args);
+    return ran != 0 ? ran : SiteCommand.Run(paths);
 }
 
 static int Help()

@@ -41,8 +41,8 @@ public sealed class NotebookCell
     /// <summary>The outputs array of a code cell.</summary>
     public JsonArray Outputs => (json["outputs"] ??= new JsonArray()).AsArray();
 
-    /// <summary>The execution count of a code cell; null when it was never run.</summary>
-    public int? ExecutionCount => json["execution_count"]?.GetValue<int>();
+    /// <summary>The execution count of a code cell; null when it has not been run.</summary>
+    public int? ExecutionCount => json["execution_count"] is JsonValue count && count.TryGetValue(out int n) ? n : null;
 
     /// <summary>Replaces the outputs and the execution count of a code cell.</summary>
     public void SetOutputs(JsonArray outputs, int? executionCount)

@@ -1,0 +1,14 @@
+namespace Book.Site;
+
+/// <summary>What a site build made and how long each step took.</summary>
+/// <param name="Chapters">The chapter pages, in book order (docs-relative file names, e.g. "02-loss-functions.md").</param>
+/// <param name="SkippedChapters">Notebooks left out because some code cell has not been run.</param>
+/// <param name="Pages">How many hand-written pages (home, appendices) were added.</param>
+public sealed record SiteBuild(
+    IReadOnlyList<string> Chapters,
+    IReadOnlyList<string> SkippedChapters,
+    int Pages,
+    string HomePage,
+    TimeSpan Rendering,
+    TimeSpan MkDocs,
+    TimeSpan Total);
