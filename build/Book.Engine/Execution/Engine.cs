@@ -118,7 +118,7 @@ public sealed partial class Engine
             state = next;
             Console.Out.Flush();
             if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
-            if (next.ReturnValue is not null || EndsWithExpression(code))
+            if (next.ReturnValue is not null || CellSyntax.TrailingExpression(CellSyntax.Parse(code)) is not null)
                 sink.Result(next.ReturnValue);
             return (null, null);
         }
@@ -138,14 +138,6 @@ public sealed partial class Engine
     }
 
     static MemoryStream Utf8(string code) => new(System.Text.Encoding.UTF8.GetBytes(code));
-
-    static bool EndsWithExpression(string code)
-    {
-        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code,
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(kind: SourceCodeKind.Script));
-        var last = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().LastOrDefault();
-        return last?.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true };
-    }
 
     static int? RuntimeLine(Exception e, string cellName)
     {

@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Book.Engine.Execution;
+
+public sealed partial class Engine
+{
+    /// <summary>
+    /// Compiles cells one after another exactly as a fresh engine would run them (same references and
+    /// imports), without running anything: for tools that need the cells' symbols and types.
+    /// </summary>
+    internal static IReadOnlyList<Compilation> CompileCells(IEnumerable<string> cells)
+    {
+        var options = new Engine().options;
+        Script<object?>? script = null;
+        var compilations = new List<Compilation>();
+        foreach (string code in cells)
+        {
+            script = script is null ? CSharpScript.Create<object?>(code, options) : script.ContinueWith<object?>(code, options);
+            compilations.Add(script.GetCompilation());
+        }
+        return compilations;
+    }
+}
