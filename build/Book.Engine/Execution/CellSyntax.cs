@@ -33,6 +33,10 @@ public static class CellSyntax
             ? SubmissionCompleteness.Invalid : SubmissionCompleteness.Complete;
     }
 
+    /// <summary>True when the compiled cell ends with an expression that has a value (not a call of a void method).</summary>
+    public static bool EndsWithValue(SemanticModel cell) =>
+        TrailingExpression(cell.SyntaxTree) is { } expression && cell.GetTypeInfo(expression).Type?.SpecialType != SpecialType.System_Void;
+
     /// <summary>The expression a cell ends with (no semicolon), whose value a notebook shows; null if none.</summary>
     public static ExpressionSyntax? TrailingExpression(SyntaxTree tree) =>
         tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().LastOrDefault()?.Statement

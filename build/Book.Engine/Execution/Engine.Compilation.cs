@@ -22,4 +22,11 @@ public sealed partial class Engine
         }
         return compilations;
     }
+
+    /// <summary>True when the cell just compiled ends with an expression that has a value, which the notebook shows.</summary>
+    static bool EndsWithValue(Script script)
+    {
+        var compilation = script.GetCompilation();
+        return CellSyntax.EndsWithValue(compilation.GetSemanticModel(compilation.SyntaxTrees.Single()));
+    }
 }

@@ -118,7 +118,7 @@ public sealed partial class Engine
             state = next;
             Console.Out.Flush();
             if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
-            if (next.ReturnValue is not null || CellSyntax.TrailingExpression(CellSyntax.Parse(code)) is not null)
+            if (next.ReturnValue is not null || EndsWithValue(next.Script))
                 sink.Result(next.ReturnValue);
             return (null, null);
         }

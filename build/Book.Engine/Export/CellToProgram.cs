@@ -14,7 +14,7 @@ namespace Book.Engine.Export;
 /// </summary>
 sealed class CellToProgram(SemanticModel model, IReadOnlyDictionary<string, string> renames) : CSharpSyntaxRewriter
 {
-    static readonly ExpressionSyntax Display = ParseExpression("global::Book.Display.DisplayFunctions.display");
+    static readonly ExpressionSyntax Display = IdentifierName("display");
     readonly ExpressionStatementSyntax? trailing = CellSyntax.TrailingExpression(model.SyntaxTree)?.Parent as ExpressionStatementSyntax;
 
     /// <summary>The rewritten cell, split into its statements (usings removed) and its type declarations.</summary>
@@ -72,9 +72,8 @@ sealed class CellToProgram(SemanticModel model, IReadOnlyDictionary<string, stri
     {
         var visited = (ExpressionStatementSyntax)base.VisitExpressionStatement(node)!;
         if (node != trailing) return visited;
-        bool hasValue = model.GetTypeInfo(node.Expression).Type?.SpecialType != SpecialType.System_Void;
         var semicolon = Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(visited.GetTrailingTrivia());
-        return hasValue
+        return CellSyntax.EndsWithValue(model)
             ? ExpressionStatement(InvocationExpression(Display, ArgumentList(SingletonSeparatedList(Argument(visited.Expression.WithoutTrivia())))), semicolon)
                 .WithLeadingTrivia(visited.GetLeadingTrivia())
             : visited.WithExpression(visited.Expression.WithoutTrailingTrivia()).WithSemicolonToken(semicolon);

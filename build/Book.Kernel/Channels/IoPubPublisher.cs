@@ -15,6 +15,7 @@ namespace Book.Kernel.Channels;
 /// </summary>
 public sealed class IoPubPublisher : IDisposable
 {
+    static readonly TimeSpan StreamWait = TimeSpan.FromMilliseconds(10);
     readonly BlockingCollection<JupyterMessage> queue = new();
     readonly MessageSigner signer;
     readonly KernelLog log;
@@ -52,7 +53,8 @@ public sealed class IoPubPublisher : IDisposable
             foreach (var first in queue.GetConsumingEnumerable())
             {
                 batch.Add(first);
-                while (batch.Count < 256 && queue.TryTake(out var next)) batch.Add(next);
+                // After a piece of printed text, wait a moment for the rest of the line (WriteLine(42) writes "42", then "\n").
+                while (batch.Count < 256 && queue.TryTake(out var next, batch[^1].Type == "stream" ? StreamWait : TimeSpan.Zero)) batch.Add(next);
                 foreach (var message in MergeStreams(batch))
                 {
                     try { socket.SendMultipartMessage(WireFormat.Encode(message, signer)); }

@@ -19,7 +19,7 @@ public static class KernelSpec
         Directory.CreateDirectory(folder);
         var spec = new JsonObject
         {
-            ["argv"] = new JsonArray(DotnetHost(), Path.GetFullPath(bookDll), "kernel", "-f", "{connection_file}"),
+            ["argv"] = new JsonArray(DotnetHost.Path, Path.GetFullPath(bookDll), "kernel", "-f", "{connection_file}"),
             ["display_name"] = Notebook.KernelDisplayName,
             ["language"] = Notebook.Language,
             ["interrupt_mode"] = "message",
@@ -27,13 +27,5 @@ public static class KernelSpec
         };
         File.WriteAllText(Path.Combine(folder, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return folder;
-    }
-
-    /// <summary>The dotnet executable running this process, or the one the SDK named, or "dotnet" from PATH.</summary>
-    static string DotnetHost()
-    {
-        string? process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet") return process;
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
     }
 }
