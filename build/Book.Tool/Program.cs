@@ -1,5 +1,5 @@
 using System.Globalization;
-using Book.Tool;
+using Book.Engine.Chapters;
 using Book.Tool.Commands;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -30,10 +30,10 @@ try
         "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
         null or "help" or "--help" or "-h" => Help(),
-        var unknown => throw new ToolException($"Unknown command '{unknown}'.\n{Usage}"),
+        var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
     };
 }
-catch (ToolException e)
+catch (BookException e)
 {
     Console.Error.WriteLine($"book: {e.Message}");
     return 1;

@@ -77,7 +77,7 @@ public sealed partial class Engine
         stop.CancelAfter(cellTimeout);
         var sink = new OutputSink(onOutput);
 
-        var run = Task.Run(() => RunAsync(LoopInterruptionPoints.Insert(code), cellName, sink, stop.Token));
+        var run = Task.Run(() => RunAsync(code, cellName, sink, stop.Token));
         var finished = await Task.WhenAny(run, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }));
         if (finished != run && await Task.WhenAny(run, Task.Delay(StopGracePeriod)) != run)
         {
@@ -110,6 +110,7 @@ public sealed partial class Engine
         Interruption.Token = stop;
         try
         {
+            code = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
             var cellOptions = options.WithFilePath(cellName);
             // Debug information (line numbers in stack traces) needs the source as an encoded stream.
             state ??= await CSharpScript.Create<object?>(Utf8(""), options).RunAsync(cancellationToken: stop);

@@ -41,6 +41,9 @@ public sealed class NotebookCell
     /// <summary>The outputs array of a code cell.</summary>
     public JsonArray Outputs => (json["outputs"] ??= new JsonArray()).AsArray();
 
+    /// <summary>The execution count of a code cell; null when it was never run.</summary>
+    public int? ExecutionCount => json["execution_count"]?.GetValue<int>();
+
     /// <summary>Replaces the outputs and the execution count of a code cell.</summary>
     public void SetOutputs(JsonArray outputs, int? executionCount)
     {

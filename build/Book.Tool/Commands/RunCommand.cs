@@ -15,7 +15,7 @@ public static class RunCommand
     {
         var (chapters, timeout) = Parse(args);
         var files = paths.ResolveChapters(chapters);
-        if (files.Count == 0) throw new ToolException($"No chapters found in {paths.Chapters}.");
+        if (files.Count == 0) throw new BookException($"No chapters found in {paths.Chapters}.");
         var total = TimeSpan.Zero;
         foreach (var file in files)
         {
@@ -49,11 +49,11 @@ public static class RunCommand
             if (args[i] == "--timeout")
             {
                 if (i + 1 >= args.Count || !double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
-                    throw new ToolException($"--timeout expects a positive number of seconds, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    throw new BookException($"--timeout expects a positive number of seconds, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
                 timeout = TimeSpan.FromSeconds(seconds);
                 i++;
             }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal)) throw new ToolException($"Unknown option '{args[i]}' for `book run`.");
+            else if (args[i].StartsWith("--", StringComparison.Ordinal)) throw new BookException($"Unknown option '{args[i]}' for `book run`.");
             else chapters.Add(args[i]);
         }
         return (chapters, timeout);

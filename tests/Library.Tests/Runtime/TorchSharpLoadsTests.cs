@@ -28,6 +28,23 @@ public class TorchSharpLoadsTests
         Assert.Equal(12.0, x.grad!.item<double>(), 12);
     }
 
+    /// <summary>
+    /// Debian's python3-torch puts libtorch 1.13 in /usr/lib; TorchSharp must still use the libtorch it
+    /// ships, from this program's own folder. The process's memory map says which files were loaded.
+    /// </summary>
+    [Fact]
+    public void The_libtorch_in_use_is_the_one_beside_the_program_even_with_a_system_libtorch()
+    {
+        using var warm = ones(2).sum();
+        var mapped = File.ReadLines("/proc/self/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
+            .Where(path => Path.GetFileName(path).StartsWith("libtorch", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("libc10", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.Contains(mapped, path => Path.GetFileName(path) == "libtorch_cpu.so");
+        string ownFolder = Path.GetFullPath(AppContext.BaseDirectory);
+        Assert.All(mapped, path => Assert.StartsWith(ownFolder, path));
+    }
+
     [Fact]
     public void Seeding_makes_random_tensors_repeat()
     {

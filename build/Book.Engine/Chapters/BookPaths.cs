@@ -1,4 +1,4 @@
-namespace Book.Tool;
+namespace Book.Engine.Chapters;
 
 /// <summary>Where the book's parts are: found from the current folder upwards (the folder holding Book.sln).</summary>
 public sealed class BookPaths
@@ -19,7 +19,7 @@ public sealed class BookPaths
     {
         for (var dir = new DirectoryInfo(start ?? Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Book.sln"))) return new BookPaths(dir.FullName);
-        throw new ToolException($"No Book.sln found in '{start ?? Environment.CurrentDirectory}' or any folder above it: run `book` inside the book's repository.");
+        throw new BookException($"No Book.sln found in '{start ?? Environment.CurrentDirectory}' or any folder above it: run `book` inside the book's repository.");
     }
 
     /// <summary>Every chapter notebook, in book order (by file name: NN-slug.ipynb).</summary>
@@ -47,12 +47,12 @@ public sealed class BookPaths
                        || (int.TryParse(name, out int n) && int.TryParse(number, out int m) && n == m);
             }).ToList();
             return matches.Count == 1 ? matches[0]
-                : throw new ToolException(matches.Count == 0
+                : throw new BookException(matches.Count == 0
                     ? $"No chapter matches '{request}'. Chapters: {string.Join(", ", all.Select(Path.GetFileName))}."
                     : $"'{request}' matches several chapters: {string.Join(", ", matches.Select(Path.GetFileName))}.");
         }).ToList();
     }
 }
 
-/// <summary>A user-facing error: printed without a stack trace, exit code 1.</summary>
-public sealed class ToolException(string message) : Exception(message);
+/// <summary>A user-facing error of the book's tools: printed without a stack trace.</summary>
+public class BookException(string message) : Exception(message);

@@ -1,0 +1,25 @@
+namespace Book.Optimization;
+
+/// <summary>The path of an optimizer on a <see cref="LossSurface"/>: θ_t = (X[t], Y[t]) and J(θ_t) for t = 0 … T.</summary>
+/// <param name="Name">The legend, e.g. "Adam (η = 0.1)".</param>
+/// <param name="X">x_t.</param>
+/// <param name="Y">y_t.</param>
+/// <param name="Loss">J(x_t, y_t).</param>
+public sealed record Trajectory(string Name, double[] X, double[] Y, double[] Loss)
+{
+    /// <summary>θ_T, the last point.</summary>
+    public (double X, double Y) End => (X[^1], Y[^1]);
+
+    /// <summary>J(θ_T).</summary>
+    public double FinalLoss => Loss[^1];
+
+    /// <summary>The distance from θ_T to <paramref name="target"/>.</summary>
+    public double DistanceTo((double X, double Y) target) => Math.Sqrt(Math.Pow(X[^1] - target.X, 2) + Math.Pow(Y[^1] - target.Y, 2));
+
+    /// <summary>The first step t with J(θ_t) ≤ <paramref name="threshold"/>, or null if never.</summary>
+    public int? StepsToReach(double threshold)
+    {
+        int index = Array.FindIndex(Loss, l => l <= threshold);
+        return index < 0 ? null : index;
+    }
+}

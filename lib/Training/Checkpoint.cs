@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace Book.Training;
+
+/// <summary>
+/// Saves a model's weights (its <c>state_dict</c>: every parameter and buffer, by name) to a file and
+/// loads them back into a model of the same architecture — how a trained model is kept for serving
+/// (chapters 06 and 11). The format is TorchSharp's own (<c>Module.save</c> / <c>Module.load</c>).
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>Writes the weights of <paramref name="model"/> to <paramref name="path"/>, creating its folder.</summary>
+    public static void Save(nn.Module model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        model.save(path);
+    }
+
+    /// <summary>Reads weights saved by <see cref="Save"/> into <paramref name="model"/>, which must have the same layers and shapes.</summary>
+    public static void Load(nn.Module model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Expected a checkpoint file at '{Path.GetFullPath(path)}', found none.", path);
+        try
+        {
+            model.load(path, strict: true);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidOperationException(
+                $"The checkpoint '{path}' does not fit this {model.GetType().Name}: {error.Message}", error);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Book.Engine.Chapters;
+using Book.Engine.Notebooks;
+using Book.Engine.Snapshots;
+
+namespace Book.Tests;
+
+/// <summary>The snapshot comparison forgives noise and catches real changes, with a readable report.</summary>
+public class SnapshotComparisonTests
+{
+    static readonly Tolerance Default = Tolerance.Default;
+
+    [Fact]
+    public void Last_digit_noise_timings_ids_and_paths_are_accepted()
+    {
+        Assert.Null(SnapshotComparer.CompareText("stream", "loss 0.693147 after 12.5 s in /tmp/a/b id 0f8fad5b-d9cb-469f-a165-70867728950e",
+            "loss 0.693148 after 9.1 s in /home/x/y id 7c9e6679-7425-40de-944b-e07fc1f90ae7", Default));
+    }
+
+    [Fact]
+    public void A_changed_number_is_reported_with_line_and_both_values()
+    {
+        var difference = SnapshotComparer.CompareText("stream", "accuracy 0.9120\nloss 0.3750", "accuracy 0.9120\nloss 0.4750", Default);
+        Assert.NotNull(difference);
+        Assert.Contains("line 2", difference.Where);
+        Assert.Contains("0.4750", difference.Reason);
+        Assert.Contains("0.3750", difference.Reason);
+    }
+
+    [Fact]
+    public void Changed_words_are_a_difference_even_when_numbers_agree()
+    {
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "train 0.5", "valid 0.5", Default));
+    }
+
+    [Fact]
+    public void A_cell_can_loosen_its_tolerance()
+    {
+        Assert.Null(SnapshotComparer.CompareText("stream", "accuracy 0.90", "accuracy 0.92", new Tolerance(0.05, 0)));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "accuracy 0.90", "accuracy 0.92", Default));
+    }
+
+    /// <summary>The issue's own demonstration: edit a number in the loss chapter's committed outputs, re-execute, compare.</summary>
+    [Fact]
+    public async Task Editing_a_number_in_the_loss_chapters_outputs_fails_the_snapshot_with_a_readable_message()
+    {
+        string chapter = BookPaths.Find(AppContext.BaseDirectory).ResolveChapters(["loss-functions"])[0];
+        string tampered = Path.Combine(Path.GetTempPath(), $"tampered-{Guid.NewGuid():N}.ipynb");
+        File.WriteAllText(tampered, File.ReadAllText(chapter).Replace("TorchSharp mse_loss     0.3750", "TorchSharp mse_loss     0.4750"));
+        try
+        {
+            var fresh = await ChapterRunner.RunAsync(chapter);
+
+            Assert.Null(SnapshotComparer.FirstDifference(Notebook.Load(chapter), fresh.Notebook));
+            var difference = SnapshotComparer.FirstDifference(Notebook.Load(tampered), fresh.Notebook);
+            Assert.NotNull(difference);
+            string report = difference.ToString();
+            Assert.Contains($"cell {difference.CellNumber}, output 1", report);
+            Assert.Contains("expected: TorchSharp mse_loss     0.4750", report);
+            Assert.Contains("actual:   TorchSharp mse_loss     0.3750", report);
+        }
+        finally
+        {
+            File.Delete(tampered);
+        }
+    }
+}
