@@ -7,8 +7,8 @@ namespace Book.Engine.Execution;
 public sealed partial class Engine
 {
     /// <summary>
-    /// Compiles cells one after another exactly as a fresh engine would run them (same references and
-    /// imports), without running anything: for tools that need the cells' symbols and types.
+    /// Compiles cells one after another exactly as a fresh engine would run them (same references, imports
+    /// and Polyglot adaptations), without running anything: for tools that need the cells' symbols and types.
     /// </summary>
     internal static IReadOnlyList<Compilation> CompileCells(IEnumerable<string> cells)
     {
@@ -17,7 +17,8 @@ public sealed partial class Engine
         var compilations = new List<Compilation>();
         foreach (string code in cells)
         {
-            script = script is null ? CSharpScript.Create<object?>(code, options) : script.ContinueWith<object?>(code, options);
+            string adapted = PolyglotCompatibility.Adapt(code);
+            script = script is null ? CSharpScript.Create<object?>(adapted, options) : script.ContinueWith<object?>(adapted, options);
             compilations.Add(script.GetCompilation());
         }
         return compilations;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Book.Engine.Chapters;
 
 namespace Book.Kernel.Connection;
 
@@ -69,6 +70,6 @@ public sealed record ConnectionInfo(string IpAddress, int ShellPort, int IoPubPo
     };
 }
 
-/// <summary>A connection file the kernel cannot use, with the path and the reason.</summary>
+/// <summary>A connection file the kernel cannot use, with the path and the reason (shown without a stack trace).</summary>
 public sealed class ConnectionFileException(string path, string reason)
-    : Exception($"Connection file '{path}' cannot be used: {reason}.");
+    : BookException($"Connection file '{path}' cannot be used: {reason}.");

@@ -1,3 +1,4 @@
+using Book.Engine.Chapters;
 using Book.Engine.Export;
 using Book.Engine.Notebooks;
 
@@ -15,7 +16,7 @@ public static class ExportCommand
     {
         var (chapters, output) = Parse(args, paths);
         var files = paths.ResolveChapters(chapters);
-        if (files.Count == 0) throw new ToolException($"No chapters found in {paths.Chapters}.");
+        if (files.Count == 0) throw new BookException($"No chapters found in {paths.Chapters}.");
         Directory.CreateDirectory(output);
         string library = Path.GetRelativePath(output, Path.Combine(paths.Root, "lib", "Book.Library.csproj"));
         foreach (var file in files)
@@ -38,12 +39,12 @@ public static class ExportCommand
         {
             if (args[i] == "--out")
             {
-                if (i + 1 >= args.Count) throw new ToolException("--out expects a folder, got nothing.");
+                if (i + 1 >= args.Count) throw new BookException("--out expects a folder, got nothing.");
                 output = Path.GetFullPath(args[++i]);
                 if (!Path.GetRelativePath(paths.Root, output).Split(Path.DirectorySeparatorChar)[0].Equals("..", StringComparison.Ordinal)) continue;
-                throw new ToolException($"--out expects a folder inside the repository ({paths.Root}) so the apps build with its settings, got {output}.");
+                throw new BookException($"--out expects a folder inside the repository ({paths.Root}) so the apps build with its settings, got {output}.");
             }
-            if (args[i].StartsWith("--", StringComparison.Ordinal)) throw new ToolException($"Unknown option '{args[i]}' for `book export`.");
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) throw new BookException($"Unknown option '{args[i]}' for `book export`.");
             chapters.Add(args[i]);
         }
         return (chapters, output);

@@ -1,3 +1,4 @@
+using Book.Engine.Chapters;
 using Book.Engine.Notebooks;
 using Book.Kernel;
 using Book.Kernel.Connection;
@@ -16,7 +17,7 @@ public static class KernelCommand
     {
         ["install"] or ["install", "--user"] => Install(),
         ["-f" or "--connection-file", var file] => Serve(file),
-        _ => throw new ToolException($"`book kernel` expects `-f CONNECTION_FILE` or `install [--user]`, got `{string.Join(" ", args)}`."),
+        _ => throw new BookException($"`book kernel` expects `-f CONNECTION_FILE` or `install [--user]`, got `{string.Join(" ", args)}`."),
     };
 
     static int Install()
@@ -27,11 +28,5 @@ public static class KernelCommand
         return 0;
     }
 
-    static int Serve(string connectionFile)
-    {
-        ConnectionInfo connection;
-        try { connection = ConnectionInfo.Load(connectionFile); }
-        catch (ConnectionFileException e) { throw new ToolException(e.Message); }
-        return JupyterKernel.Run(connection, Console.Error);
-    }
+    static int Serve(string connectionFile) => JupyterKernel.Run(ConnectionInfo.Load(connectionFile), Console.Error);
 }
