@@ -24,6 +24,8 @@ public static class JupyterKernel
         var signer = new MessageSigner(connection.Key);
         using var stop = new CancellationTokenSource();
         var running = new RunningCell();
+        // Cells cannot ask for input (no stdin channel): Console.ReadLine() returns null rather than waiting forever.
+        Console.SetIn(TextReader.Null);
         var engine = new Book.Engine.Execution.Engine();
         // Start the compiler now, before answering anyone: the first cell then runs as fast as the others.
         engine.ExecuteAsync("", _ => { }, "warm-up").GetAwaiter().GetResult();

@@ -19,8 +19,8 @@ public sealed record HandlerReply(JsonObject Content, bool AbortQueued = false)
     /// <summary>A reply with status "ok" and the given fields.</summary>
     public static HandlerReply Ok(JsonObject? fields = null)
     {
-        var content = new JsonObject { ["status"] = "ok" };
-        foreach (var (name, value) in fields ?? []) content[name] = value?.DeepClone();
+        var content = fields ?? new JsonObject();
+        content["status"] = "ok";
         return new HandlerReply(content);
     }
 }

@@ -30,6 +30,8 @@ public sealed record JupyterMessage(IReadOnlyList<byte[]> Identities, JsonObject
         null => fallback,
         JsonValue value when value.TryGetValue(out T? typed) => typed,
         var other => throw new InvalidMessageException(
-            $"expected '{name}' in the content of {Type} to be a {typeof(T).Name.ToLowerInvariant()}, found {other.ToJsonString()}"),
+            $"expected '{name}' in the content of {Type} to be {JsonKind<T>()}, found {other.ToJsonString()}"),
     };
+
+    static string JsonKind<T>() => typeof(T) == typeof(bool) ? "true or false" : typeof(T) == typeof(int) ? "an integer" : "a string";
 }

@@ -32,6 +32,7 @@ class BookKernelTests(jupyter_kernel_test.KernelTests):
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
         {"code": "Math.Sqrt(2.0)", "result": "1.41421"},
+        {"code": "Console.ReadLine() is null", "result": "true"},  # no stdin: input never blocks
     ]
     code_display_data = [
         {"code": "display(new[] { 1, 2, 3 });", "mime": "text/plain"},
@@ -68,6 +69,17 @@ class BookKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(failed["content"]["ename"], "DivideByZeroException")
         reply, outputs = self.execute_helper("kept")
         self.assertEqual(outputs[0]["content"]["data"]["text/plain"], "7")
+
+    def test_stop_on_error_aborts_queued_cells(self):
+        self.flush_channels()
+        failing = self.kc.execute('System.Threading.Thread.Sleep(500); throw new Exception("stop here");')
+        queued = self.kc.execute('Console.WriteLine("never runs");')
+        statuses = {}
+        while len(statuses) < 2:
+            reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
+            statuses[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual(statuses, {failing: "error", queued: "aborted"})
+        self.flush_channels()
 
     def test_kernel_info_on_control(self):
         self.flush_channels()
