@@ -1,3 +1,5 @@
+using Book.Tensors;
+using Book.Runtime;
 using static TorchSharp.torch;
 
 namespace Book.Metrics;
@@ -24,7 +26,7 @@ public static class ClassLabels
             2 when scores.shape[1] == 1 => Threshold(scores.squeeze(1), threshold, inclusive),
             2 => scores.argmax(1),
             _ => throw new ArgumentException(
-                $"Expected outputs of shape [batch] or [batch, classes], got [{string.Join(", ", scores.shape)}].", nameof(scores)),
+                $"Expected outputs of shape [batch] or [batch, classes], got {Shapes.Of(scores.shape)}.", nameof(scores)),
         };
     }
 

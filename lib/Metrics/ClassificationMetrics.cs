@@ -1,3 +1,5 @@
+using Book.Tensors;
+using Book.Runtime;
 using static TorchSharp.torch;
 
 namespace Book.Metrics;
@@ -16,7 +18,7 @@ public static class ClassificationMetrics
         ArgumentNullException.ThrowIfNull(actual);
         if (predicted.numel() != actual.numel() || predicted.numel() == 0)
             throw new ArgumentException(
-                $"Expected as many predictions as actual labels (at least one), got predictions of shape [{string.Join(", ", predicted.shape)}] and labels of shape [{string.Join(", ", actual.shape)}].");
+                $"Expected as many predictions as actual labels (at least one), got predictions of shape {Shapes.Of(predicted.shape)} and labels of shape {Shapes.Of(actual.shape)}.");
         using var scope = NewDisposeScope();
         return predicted.reshape(-1).to_type(int64).eq(actual.reshape(-1).to_type(int64)).to_type(float64).mean().item<double>();
     }

@@ -1,3 +1,5 @@
+using Book.Tensors;
+using Book.Runtime;
 using static TorchSharp.torch;
 
 namespace Book.Metrics;
@@ -22,7 +24,7 @@ public sealed class ConfusionMatrix
         var (p, a) = (LabelArray(predicted, nameof(predicted)), LabelArray(actual, nameof(actual)));
         if (p.Length != a.Length)
             throw new ArgumentException(
-                $"Expected as many predictions as actual labels, got predictions of shape [{string.Join(", ", predicted.shape)}] and labels of shape [{string.Join(", ", actual.shape)}].");
+                $"Expected as many predictions as actual labels, got predictions of shape {Shapes.Of(predicted.shape)} and labels of shape {Shapes.Of(actual.shape)}.");
         int k = classes ?? (int)Math.Max(2, p.Concat(a).DefaultIfEmpty(0).Max() + 1);
         var outside = p.Concat(a).Where(label => label < 0 || label >= k).Take(1).ToArray();
         if (outside.Length > 0) throw new ArgumentException($"Expected labels in 0…{k - 1}, got {outside[0]}.");

@@ -1,3 +1,5 @@
+using Book.Tensors;
+using Book.Runtime;
 using static TorchSharp.torch;
 
 namespace Book.Metrics;
@@ -38,7 +40,7 @@ public sealed class RocCurve
         var positive = ConfusionMatrix.LabelArray(actual, nameof(actual)).Select(label => label == positiveClass).ToArray();
         if (s.Length != positive.Length)
             throw new ArgumentException(
-                $"Expected one score per label, got scores of shape [{string.Join(", ", scores.shape)}] and labels of shape [{string.Join(", ", actual.shape)}].");
+                $"Expected one score per label, got scores of shape {Shapes.Of(scores.shape)} and labels of shape {Shapes.Of(actual.shape)}.");
         int p = positive.Count(x => x), n = positive.Length - p;
         if (p == 0 || n == 0)
             throw new ArgumentException($"Expected both positive and negative samples, got {p} positive and {n} negative: the ROC curve is undefined.");

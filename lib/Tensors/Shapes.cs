@@ -9,7 +9,31 @@ namespace Book.Tensors;
 public static class Shapes
 {
     /// <summary>The shape in brackets, e.g. <c>[32, 10]</c>.</summary>
-    public static string Of(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
+    public static string Of(Tensor tensor) => Of(tensor.shape);
+
+    /// <summary>A shape in brackets, e.g. <c>[32, 1, 28, 28]</c>.</summary>
+    public static string Of(ReadOnlySpan<long> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
+
+    /// <summary>
+    /// Throws unless <paramref name="tensor"/> has exactly the dimensions given: a number must match,
+    /// a name ("batch", "time") matches any size — "expected input of shape [batch, 1, 28, 28], got [32, 28, 28]".
+    /// </summary>
+    /// <param name="what">What the tensor is, for the message ("input", "query").</param>
+    /// <param name="dimensions">Each dimension as a <see cref="long"/>/<see cref="int"/> size or a <see cref="string"/> name.</param>
+    public static void Require(Tensor tensor, string what, params object[] dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        var shape = tensor.shape;
+        bool fits = shape.Length == dimensions.Length && dimensions.Select((d, i) => d switch
+        {
+            string => true,
+            int size => shape[i] == size,
+            long size => shape[i] == size,
+            _ => throw new ArgumentException($"Expected each dimension to be a size or a name, got {d.GetType().Name}.", nameof(dimensions)),
+        }).All(ok => ok);
+        if (!fits)
+            throw new ArgumentException($"expected {what} of shape [{string.Join(", ", dimensions)}], got {Of(shape)}");
+    }
 
     /// <summary>The shape and the element type, e.g. <c>[32, 10] float32</c>.</summary>
     public static string Describe(Tensor tensor) => $"{Of(tensor)} {DTypes.Name(tensor.dtype)}";

@@ -1,3 +1,4 @@
+using Book.Tensors;
 using System.Collections;
 using Book.Runtime;
 using static TorchSharp.torch;
@@ -25,7 +26,7 @@ public sealed class TensorBatches : IReadOnlyCollection<(Tensor X, Tensor Y)>
         ArgumentNullException.ThrowIfNull(y);
         if (x.dim() == 0 || y.dim() == 0 || x.shape[0] != y.shape[0])
             throw new ArgumentException(
-                $"Expected inputs and targets with the same number of samples in dimension 0, got X of shape [{string.Join(", ", x.shape)}] and Y of shape [{string.Join(", ", y.shape)}].");
+                $"Expected inputs and targets with the same number of samples in dimension 0, got X of shape {Shapes.Of(x.shape)} and Y of shape {Shapes.Of(y.shape)}.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Expected a batch size of at least 1.");
         (this.x, this.y, this.batchSize, this.shuffle) = (x, y, batchSize, shuffle);
     }

@@ -55,14 +55,14 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(train);
         if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Expected at least one epoch.");
         var history = new History();
-        var progress = ShowProgress ? TrainingProgress.ForCurrentOutput(epochs, train.TryGetNonEnumeratedCount(out int n) ? n : null)
+        var progress = ShowProgress ? TrainingProgress.ForCurrentOutput(epochs, train)
             : TrainingProgress.Silent;
         try
         {
             for (int epoch = 1; epoch <= epochs; epoch++)
             {
                 int current = epoch;
-                var values = Run(train, training: true, (batch, meanLoss) => progress.Batch(current, batch, meanLoss));
+                var values = Run(train, training: true, (batch, meanLoss) => progress.Batch(current, batch, "loss", meanLoss));
                 if (validation is not null)
                     foreach (var (name, value) in Run(validation, training: false, null)) values["val_" + name] = value;
                 var record = new EpochRecord(epoch, values);
@@ -93,10 +93,11 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outputs = new List<Tensor>();
+        var device = Device;
         using (InMode(training: false))
         {
-            foreach (var x in EachInItsOwnScope(inputs))
-                outputs.Add(model.call(x.to(Device)).DetachFromDisposeScope());
+            foreach (var x in StepScopes.Each(inputs))
+                outputs.Add(model.call(x.to(device)).DetachFromDisposeScope());
         }
         if (outputs.Count == 0) throw new ArgumentException("Expected at least one batch of inputs, got none.", nameof(inputs));
         var all = cat(outputs, 0);
@@ -121,11 +122,12 @@ public sealed class Trainer
         var metricSums = new double[metrics.Length];
         long samples = 0;
         int batch = 0;
+        var device = Device;
         using (InMode(training))
         {
-            foreach (var (inputs, targets) in EachInItsOwnScope(data))
+            foreach (var (inputs, targets) in StepScopes.Each(data))
             {
-                var (x, y) = (inputs.to(Device), targets.to(Device));
+                var (x, y) = (inputs.to(device), targets.to(device));
                 var output = model.call(x);
                 var batchLoss = loss(output, y);
                 if (training)
@@ -164,22 +166,6 @@ public sealed class Trainer
     sealed class Restore(Action undo) : IDisposable
     {
         public void Dispose() => undo();
-    }
-
-    /// <summary>
-    /// Enumerates <paramref name="source"/> with a fresh dispose scope around each item: the scope opens
-    /// before the item is produced and closes when the loop body that uses it ends.
-    /// </summary>
-    static IEnumerable<T> EachInItsOwnScope<T>(IEnumerable<T> source)
-    {
-        using var items = source.GetEnumerator();
-        while (true)
-        {
-            Interruption.ThrowIfRequested();
-            using var scope = NewDisposeScope();
-            if (!items.MoveNext()) yield break;
-            yield return items.Current;
-        }
     }
 
     static IEnumerable<Tensor> Chunks(Tensor inputs, int batchSize)

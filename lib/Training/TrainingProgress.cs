@@ -23,15 +23,24 @@ abstract class TrainingProgress
     protected int? BatchesPerEpoch { get; }
 
     /// <summary>The progress display that suits where output goes now: the notebook's or the console.</summary>
-    public static TrainingProgress ForCurrentOutput(int epochs, int? batchesPerEpoch) =>
-        DisplaySink.Current is ConsoleDisplaySink ? new TerminalProgress(epochs, batchesPerEpoch) : new NotebookProgress(epochs, batchesPerEpoch);
+    /// <param name="batches">An epoch's batches, counted when they say how many they are (a bar needs the total).</param>
+    public static TrainingProgress ForCurrentOutput<T>(int epochs, IEnumerable<T> batches)
+    {
+        int? count = batches switch
+        {
+            IReadOnlyCollection<T> collection => collection.Count,
+            _ when batches.TryGetNonEnumeratedCount(out int n) => n,
+            _ => null,
+        };
+        return DisplaySink.Current is ConsoleDisplaySink ? new TerminalProgress(epochs, count) : new NotebookProgress(epochs, count);
+    }
 
-    /// <summary>After each batch, with the mean loss of the epoch so far.</summary>
-    public void Batch(int epoch, int batch, double meanLoss)
+    /// <summary>After each batch, with the epoch's running mean of the quantity <paramref name="name"/> (the loss).</summary>
+    public void Batch(int epoch, int batch, string name, double runningMean)
     {
         if (sinceLastUpdate.Elapsed < MinimumInterval && batch != 1) return;
         sinceLastUpdate.Restart();
-        ShowBatch(BatchLine(epoch, batch, meanLoss));
+        ShowBatch(BatchLine(epoch, batch, name, runningMean));
     }
 
     /// <summary>After each epoch, with its record.</summary>
@@ -49,7 +58,7 @@ abstract class TrainingProgress
         $"epoch {record.Epoch}/{Epochs}  " + string.Join("  ", record.Values.Select(v => $"{v.Key} {Formatter.FormatNumber(v.Value)}"));
 
     /// <summary>"epoch 3/10 [=========>          ] 45/90  loss 0.4123".</summary>
-    string BatchLine(int epoch, int batch, double meanLoss)
+    string BatchLine(int epoch, int batch, string name, double runningMean)
     {
         var line = new StringBuilder($"epoch {epoch}/{Epochs} ");
         if (BatchesPerEpoch is int total && total > 0)
@@ -60,7 +69,7 @@ abstract class TrainingProgress
                 .Append($"] {batch}/{total}");
         }
         else line.Append($"batch {batch}");
-        return line.Append($"  loss {Formatter.FormatNumber(meanLoss)}").ToString();
+        return line.Append($"  {name} {Formatter.FormatNumber(runningMean)}").ToString();
     }
 
     sealed class SilentProgress() : TrainingProgress(1, null)

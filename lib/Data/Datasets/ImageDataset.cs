@@ -1,3 +1,4 @@
+using Book.Tensors;
 using static TorchSharp.torch;
 
 namespace Book.Data;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Book.Tests.Data;
 
-[Collection(Seeded.Name)]
+[Collection(SeededCollection.Name)]
 public class BatchesTests
 {
     [Fact]

@@ -53,4 +53,14 @@ public class TokenizerTests
         Assert.Equal(9, tokenizer.Vocabulary.Count);
         Assert.Equal("我<unk>", tokenizer.Decode(tokenizer.Encode("我你")));
     }
+
+    [Fact]
+    public void A_given_vocabulary_fixes_the_ids()
+    {
+        var tokenizer = WordTokenizer.With(new Vocabulary(new[] { "good", "bad" }));
+        Assert.Equal(new long[] { 2, 1, 3 }, tokenizer.Encode("Good or bad"));
+        Assert.True(tokenizer.Vocabulary.Contains("bad"));
+        Assert.Throws<ArgumentException>(() => new Vocabulary(new[] { "a", "a" }));
+        Assert.Equal(new long[] { 3, 2 }, CharacterTokenizer.With(new Vocabulary(new[] { "a", "b" })).Encode("ba"));
+    }
 }

@@ -5,6 +5,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace Book.Tests.Losses;
 
 /// <summary>Each loss written from its formula must agree with TorchSharp's own, value and gradient.</summary>
+[Collection(SeededCollection.Name)]
 public class LossesAgainstTorchSharpTests
 {
     static Tensor Random(params long[] shape)

@@ -8,6 +8,7 @@ namespace Book.Tests.Runtime;
 /// Proves the native side of TorchSharp loads on this machine (on Debian 12 that needs the
 /// GLIBCXX_3.4.32 fix the build applies) and computes correctly.
 /// </summary>
+[Collection(SeededCollection.Name)]
 public class TorchSharpLoadsTests
 {
     [Fact]

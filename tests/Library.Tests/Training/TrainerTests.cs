@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Book.Tests.Training;
 
+[Collection(SeededCollection.Name)]
 public class TrainerTests
 {
     [Fact]

@@ -1,0 +1,10 @@
+namespace Book.Attention;
+
+/// <summary>Where a <see cref="TransformerEncoderBlock"/> normalises (chapter 09).</summary>
+public enum NormPlacement
+{
+    /// <summary>As in the original transformer: x ← LayerNorm(x + Sublayer(x)).</summary>
+    PostNorm,
+    /// <summary>As in GPT-2 and most large models: x ← x + Sublayer(LayerNorm(x)); trains more stably when deep.</summary>
+    PreNorm,
+}

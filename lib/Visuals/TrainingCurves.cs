@@ -1,0 +1,39 @@
+using Plotly.NET;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace Book.Visuals;
+
+/// <summary>
+/// Learning curves: a metric per epoch (1, 2, …) for the training set and the validation set on one
+/// chart. Training loss that keeps falling while validation loss turns up is over-fitting; both flat
+/// and high is under-fitting. Chapters 03 and 06–10 plot every training run this way.
+/// </summary>
+public static class TrainingCurves
+{
+    /// <summary>Training (and, when given, validation) values of <paramref name="metric"/> per epoch.</summary>
+    public static GenericChart Plot(IReadOnlyList<double> train, IReadOnlyList<double>? validation = null, string metric = "loss", string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var series = new List<(string, IReadOnlyList<double>)> { ("train", train) };
+        if (validation is not null) series.Add(("validation", validation));
+        return Plot(metric, series, title);
+    }
+
+    /// <summary>Any number of named series of <paramref name="metric"/> per epoch (e.g. one per learning rate).</summary>
+    public static GenericChart Plot(string metric, IEnumerable<(string Name, IReadOnlyList<double> Values)> series, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var lines = series.Select((s, i) =>
+        {
+            if (s.Values.Count == 0) throw new ArgumentException($"Expected at least one epoch of '{s.Name}', got none.", nameof(series));
+            var epochs = Enumerable.Range(1, s.Values.Count).ToArray();
+            return CSharpChart.Line<int, double, string>(epochs, s.Values, Name: s.Name, ShowMarkers: s.Values.Count <= 30,
+                LineColor: Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]),
+                MarkerColor: Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]), UseDefaults: false);
+        }).ToList();
+        if (lines.Count == 0) throw new ArgumentException("Expected at least one series, got none.", nameof(series));
+        var x = ChartStyle.Axis("epoch");
+        x["rangemode"] = "tozero";
+        return ChartStyle.Apply(CSharpChart.Combine(lines), title ?? $"{char.ToUpperInvariant(metric[0])}{metric[1..]} per epoch", x, ChartStyle.Axis(metric));
+    }
+}
