@@ -13,18 +13,23 @@ const string Usage = """
     book site                  render the website from the chapters as they are (site/build/index.html)
     book run [chapters...]     execute chapters (all, or by number/slug/path); outputs written back
                                --timeout SECONDS   per-cell limit (default 600)
+    book kernel install        install the Jupyter kernel "C# (Book)" for this user (VS Code, JupyterLab)
+    book kernel -f FILE        serve a Jupyter front end (it starts this itself, from the kernelspec)
+    book export [chapters...]  write chapters as .NET file-based apps: `dotnet run export/NN-slug.cs`
+                               --out DIR   output folder inside the repository (default export/)
     book doctor                check this machine: .NET, TorchSharp natives, libstdc++, site tools
     """;
 
 try
 {
-    var paths = BookPaths.Find();
     var rest = args.Skip(1).ToList();
     return args.FirstOrDefault() switch
     {
-        "run" => await RunCommand.RunAsync(paths, rest),
-        "build" => await BuildAsync(paths, rest),
-        "site" => SiteCommand.Run(paths),
+        "run" => await RunCommand.RunAsync(BookPaths.Find(), rest),
+        "build" => await BuildAsync(BookPaths.Find(), rest),
+        "site" => SiteCommand.Run(BookPaths.Find()),
+        "kernel" => KernelCommand.Run(rest),
+        "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),

@@ -23,8 +23,9 @@ public sealed class BookPaths
     }
 
     /// <summary>Every chapter notebook, in book order (by file name: NN-slug.ipynb).</summary>
-    public IReadOnlyList<string> AllChapters() =>
-        Directory.GetFiles(Chapters, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> AllChapters() => Directory.Exists(Chapters)
+        ? Directory.GetFiles(Chapters, "*.ipynb").Order(StringComparer.Ordinal).ToList()
+        : [];
 
     /// <summary>
     /// Resolves what a user typed — a path, a file name, a number ("02" or "2") or a slug

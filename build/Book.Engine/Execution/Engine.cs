@@ -119,7 +119,7 @@ public sealed partial class Engine
             state = next;
             Console.Out.Flush();
             if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
-            if (next.ReturnValue is not null || EndsWithExpression(code))
+            if (next.ReturnValue is not null || EndsWithValue(next.Script))
                 sink.Result(next.ReturnValue);
             return (null, null);
         }
@@ -139,14 +139,6 @@ public sealed partial class Engine
     }
 
     static MemoryStream Utf8(string code) => new(System.Text.Encoding.UTF8.GetBytes(code));
-
-    static bool EndsWithExpression(string code)
-    {
-        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code,
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(kind: SourceCodeKind.Script));
-        var last = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().LastOrDefault();
-        return last?.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true };
-    }
 
     static int? RuntimeLine(Exception e, string cellName)
     {

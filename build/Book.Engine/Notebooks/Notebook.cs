@@ -14,6 +14,18 @@ public sealed class Notebook
     /// <summary>The kernelspec name of the book's own C# kernel (<c>book kernel install</c>).</summary>
     public const string KernelName = "book-csharp";
 
+    /// <summary>The name front ends show for the kernel.</summary>
+    public const string KernelDisplayName = "C# (Book)";
+
+    /// <summary>The language the notebooks and the kernel declare.</summary>
+    public const string Language = "csharp";
+
+    /// <summary>nbformat's <c>language_info</c> for C#, as notebooks store it and the kernel reports it.</summary>
+    public static JsonObject LanguageInfo() => new()
+    {
+        ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = Language, ["pygments_lexer"] = Language, ["version"] = "13.0",
+    };
+
     readonly JsonObject root;
 
     Notebook(JsonObject root, string path)
@@ -72,11 +84,8 @@ public sealed class Notebook
     /// </summary>
     public void EnsureStandardMetadata()
     {
-        Metadata["kernelspec"] ??= new JsonObject { ["display_name"] = "C# (Book)", ["language"] = "csharp", ["name"] = KernelName };
-        Metadata["language_info"] ??= new JsonObject
-        {
-            ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = "csharp", ["pygments_lexer"] = "csharp", ["version"] = "13.0",
-        };
+        Metadata["kernelspec"] ??= new JsonObject { ["display_name"] = KernelDisplayName, ["language"] = Language, ["name"] = KernelName };
+        Metadata["language_info"] ??= LanguageInfo();
         Metadata["polyglot_notebook"] ??= new JsonObject
         {
             ["kernelInfo"] = new JsonObject
