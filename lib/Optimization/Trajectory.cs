@@ -16,6 +16,18 @@ public sealed record Trajectory(string Name, double[] X, double[] Y, double[] Lo
     /// <summary>The distance from θ_T to <paramref name="target"/>.</summary>
     public double DistanceTo((double X, double Y) target) => Math.Sqrt(Math.Pow(X[^1] - target.X, 2) + Math.Pow(Y[^1] - target.Y, 2));
 
+    /// <summary>
+    /// At most <paramref name="maxPoints"/> evenly spaced points of the path, always keeping the first and
+    /// last, so a plot of a 5000-step run stays small.
+    /// </summary>
+    public Trajectory Thinned(int maxPoints)
+    {
+        if (maxPoints < 2) throw new ArgumentOutOfRangeException(nameof(maxPoints), maxPoints, $"Expected at least 2 points, got {maxPoints}.");
+        if (X.Length <= maxPoints) return this;
+        var keep = Enumerable.Range(0, maxPoints).Select(i => (int)Math.Round(i * (X.Length - 1.0) / (maxPoints - 1))).Distinct().ToArray();
+        return this with { X = keep.Select(i => X[i]).ToArray(), Y = keep.Select(i => Y[i]).ToArray(), Loss = keep.Select(i => Loss[i]).ToArray() };
+    }
+
     /// <summary>The first step t with J(θ_t) ≤ <paramref name="threshold"/>, or null if never.</summary>
     public int? StepsToReach(double threshold)
     {

@@ -71,4 +71,14 @@ public class LossSurfaceTests
         Assert.True(path.DistanceTo((1, 1)) < 0.05, $"Expected Adam within 0.05 of (1, 1), ended at ({path.End.X:F3}, {path.End.Y:F3}).");
         Assert.Equal(0, path.StepsToReach(double.PositiveInfinity));
     }
+
+    [Fact]
+    public void Thinning_keeps_the_ends_and_at_most_the_asked_number_of_points()
+    {
+        var path = new QuadraticBowl().Follow(p => new SGD(p, 0.01), (1, 1), 999);
+        var thin = path.Thinned(100);
+        Assert.Equal(100, thin.X.Length);
+        Assert.Equal(path.X[0], thin.X[0]);
+        Assert.Equal(path.End, thin.End);
+    }
 }
