@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Book.Engine.Chapters;
 using Book.Engine.Notebooks;
+using Book.Tests.Support;
 
 namespace Book.Tests;
 
@@ -16,13 +16,9 @@ public class CommittedNotebookTests
         Assert.True(File.Exists(python), $"{python} (with python3-nbformat) is needed: run .ci/install.");
         var chapters = Paths.AllChapters();
         Assert.NotEmpty(chapters);
-        var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-c", "import sys, nbformat\nfor path in sys.argv[1:]:\n    nbformat.validate(nbformat.read(path, as_version=4))\n    print('valid', path)" }.Concat(chapters))
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, output);
+        const string validate = "import sys, nbformat\nfor path in sys.argv[1:]:\n    nbformat.validate(nbformat.read(path, as_version=4))\n    print('valid', path)";
+        var (exitCode, output) = ProcessRunner.Run(python, ["-c", validate, .. chapters], Paths.Root, TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, output);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Book.Engine.Chapters;
+using Book.Tests.Support;
 
 namespace Book.Tests;
 
@@ -30,17 +30,9 @@ public sealed class RunCommandTests : IDisposable
         return path;
     }
 
-    static (int ExitCode, string Output) Book(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = BookPaths.Find(AppContext.BaseDirectory).Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "book.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
-    }
+    static (int ExitCode, string Output) Book(params string[] arguments) =>
+        ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "book.dll"), .. arguments],
+            BookPaths.Find(AppContext.BaseDirectory).Root, TimeSpan.FromMinutes(5));
 
     [Fact]
     public void A_broken_cell_stops_the_run_names_chapter_cell_and_line_and_leaves_the_file_unchanged()

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Book.Tests.Support;
 
-/// <summary>Runs a program to its end and returns its exit code with standard output and error interleaved.</summary>
+/// <summary>
+/// Runs a program to its end and returns its exit code with standard output and error interleaved.
+/// Shared by the test projects that start processes (linked into each from tests/Shared).
+/// </summary>
 static class ProcessRunner
 {
     /// <summary>Runs <paramref name="program"/>; kills it and throws, with what it printed, when it outlives <paramref name="timeout"/>.</summary>
