@@ -32,7 +32,9 @@ abstract class TrainingProgress
             _ when batches.TryGetNonEnumeratedCount(out int n) => n,
             _ => null,
         };
-        return DisplaySink.Current is ConsoleDisplaySink ? new TerminalProgress(epochs, count) : new NotebookProgress(epochs, count);
+        return DisplaySink.Current is ConsoleDisplaySink
+            ? new TerminalProgress(epochs, count, Console.Out, interactive: !Console.IsOutputRedirected)
+            : new NotebookProgress(epochs, count);
     }
 
     /// <summary>After each batch, with the epoch's running mean of the quantity <paramref name="name"/> (the loss).</summary>
@@ -104,10 +106,13 @@ abstract class TrainingProgress
         }
     }
 
-    /// <summary>A progress bar redrawn on one terminal line, then a line per epoch.</summary>
-    sealed class TerminalProgress(int epochs, int? batchesPerEpoch) : TrainingProgress(epochs, batchesPerEpoch)
+    /// <summary>
+    /// A progress bar redrawn on one terminal line, then a line per epoch; when <paramref name="interactive"/>
+    /// is false (output redirected to a file or a pipe), only the epoch lines.
+    /// </summary>
+    internal sealed class TerminalProgress(int epochs, int? batchesPerEpoch, TextWriter output, bool interactive)
+        : TrainingProgress(epochs, batchesPerEpoch)
     {
-        readonly bool interactive = !Console.IsOutputRedirected;
         int shownWidth;
 
         protected override TimeSpan MinimumInterval => TimeSpan.FromSeconds(0.1);
@@ -115,20 +120,20 @@ abstract class TrainingProgress
         protected override void ShowBatch(string line)
         {
             if (!interactive) return;
-            Console.Out.Write("\r" + line.PadRight(shownWidth));
+            output.Write("\r" + line.PadRight(shownWidth));
             shownWidth = line.Length;
         }
 
         public override void Epoch(EpochRecord record)
         {
             string line = EpochLine(record);
-            Console.Out.WriteLine(interactive ? "\r" + line.PadRight(shownWidth) : line);
+            output.WriteLine(interactive ? "\r" + line.PadRight(shownWidth) : line);
             shownWidth = 0;
         }
 
         public override void Finish(History history)
         {
-            if (history.StopReason is not null) Console.Out.WriteLine(history.StopReason);
+            if (history.StopReason is not null) output.WriteLine(history.StopReason);
         }
     }
 }

@@ -39,4 +39,30 @@ public class ProgressTests
         var last = history.Epochs[^1];
         Assert.Equal($"epoch 3/3  loss {Formatter.FormatNumber(last["loss"])}  accuracy {Formatter.FormatNumber(last["accuracy"])}", sink.Events[^1].Text);
     }
+
+    [Fact]
+    public void In_a_terminal_a_bar_is_redrawn_on_one_line_and_each_epoch_gets_its_own_line()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var progress = new TrainingProgress.TerminalProgress(epochs: 2, batchesPerEpoch: 4, output, interactive: true);
+
+        progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
+        progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
+
+        string bar = $"epoch 1/2 [=====>              ] 1/4  loss {Formatter.FormatNumber(0.75)}";
+        string epochLine = $"epoch 1/2  loss {Formatter.FormatNumber(0.5)}";
+        Assert.Equal("\r" + bar + "\r" + epochLine.PadRight(bar.Length) + "\n", output.ToString());
+    }
+
+    [Fact]
+    public void With_output_redirected_only_the_epoch_lines_are_written()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var progress = new TrainingProgress.TerminalProgress(epochs: 2, batchesPerEpoch: 4, output, interactive: false);
+
+        progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
+        progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
+
+        Assert.Equal($"epoch 1/2  loss {Formatter.FormatNumber(0.5)}\n", output.ToString());
+    }
 }
