@@ -9,13 +9,26 @@ namespace Book.Training;
 /// </summary>
 public static class Checkpoint
 {
-    /// <summary>Writes the weights of <paramref name="model"/> to <paramref name="path"/>, creating its folder.</summary>
+    /// <summary>
+    /// Writes the weights of <paramref name="model"/> to <paramref name="path"/>, creating its folder. The
+    /// file is written beside the target first and then moved over it, so an interrupted save never
+    /// leaves a half-written checkpoint in place of a good one.
+    /// </summary>
     public static void Save(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        model.save(path);
+        string target = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string partial = target + ".partial";
+        try
+        {
+            model.save(partial);
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     /// <summary>Reads weights saved by <see cref="Save"/> into <paramref name="model"/>, which must have the same layers and shapes.</summary>

@@ -18,7 +18,9 @@ public class CheckpointTests
         string path = Path.Combine(Path.GetTempPath(), $"book-checkpoint-{Guid.NewGuid():N}", "model.bin");
         try
         {
-            Checkpoint.Save(trained, path);
+            Checkpoint.Save(SmallClassifier(), path);
+            Checkpoint.Save(trained, path);                       // over an older checkpoint
+            Assert.Equal(["model.bin"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
             Reproducibility.Seed(7);
             var restored = SmallClassifier();
             Assert.False(Identical(restored.parameters().First(), trained.parameters().First()));
