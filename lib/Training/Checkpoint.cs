@@ -1,3 +1,4 @@
+using Book.Runtime;
 using static TorchSharp.torch;
 
 namespace Book.Training;
@@ -10,25 +11,13 @@ namespace Book.Training;
 public static class Checkpoint
 {
     /// <summary>
-    /// Writes the weights of <paramref name="model"/> to <paramref name="path"/>, creating its folder. The
-    /// file is written beside the target first and then moved over it, so an interrupted save never
-    /// leaves a half-written checkpoint in place of a good one.
+    /// Writes the weights of <paramref name="model"/> to <paramref name="path"/>, creating its folder, with
+    /// <see cref="AtomicFile"/>: an interrupted save never leaves a half-written checkpoint in place of a good one.
     /// </summary>
     public static void Save(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        string target = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        string partial = target + ".partial";
-        try
-        {
-            model.save(partial);
-            File.Move(partial, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
+        AtomicFile.Write(path, temporary => model.save(temporary));
     }
 
     /// <summary>Reads weights saved by <see cref="Save"/> into <paramref name="model"/>, which must have the same layers and shapes.</summary>

@@ -1,4 +1,4 @@
-using System.Text;
+using Book.Runtime;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -118,21 +118,7 @@ public sealed class Notebook
     /// Writes the notebook atomically: to a temporary file beside it, then renamed over it, so a
     /// crash or a full disk never leaves a half-written notebook.
     /// </summary>
-    public void Save(string? path = null)
-    {
-        path ??= Path;
-        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temp, ToJson(), new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public void Save(string? path = null) => AtomicFile.WriteText(path ?? Path, ToJson());
 }
 
 /// <summary>A notebook that cannot be read, with the path and the reason.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Book.Engine.Notebooks;
+using Book.Runtime;
 
 namespace Book.Kernel.Install;
 
@@ -16,7 +17,6 @@ public static class KernelSpec
     public static string Install(string kernelsDirectory, string bookDll)
     {
         string folder = Path.Combine(kernelsDirectory, Notebook.KernelName);
-        Directory.CreateDirectory(folder);
         var spec = new JsonObject
         {
             ["argv"] = new JsonArray(DotnetHost.Path, Path.GetFullPath(bookDll), "kernel", "-f", "{connection_file}"),
@@ -25,7 +25,7 @@ public static class KernelSpec
             ["interrupt_mode"] = "message",
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
-        File.WriteAllText(Path.Combine(folder, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteText(Path.Combine(folder, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return folder;
     }
 }

@@ -1,6 +1,7 @@
 using Book.Engine.Chapters;
 using Book.Engine.Export;
 using Book.Engine.Notebooks;
+using Book.Runtime;
 
 namespace Book.Tool.Commands;
 
@@ -23,7 +24,7 @@ public static class ExportCommand
         {
             var exported = ChapterExport.ToFileBasedApp(Notebook.Load(file), library, Path.GetRelativePath(output, Path.GetDirectoryName(file)!));
             string target = Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".cs");
-            File.WriteAllText(target, exported.Source);
+            AtomicFile.WriteText(target, exported.Source);
             Console.Error.WriteLine($"✔ {Path.GetRelativePath(paths.Root, file)} → {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
             foreach (var warning in exported.Warnings) Console.Error.WriteLine($"  ⚠ {warning}");
         }
