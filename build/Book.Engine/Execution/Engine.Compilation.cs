@@ -12,13 +12,12 @@ public sealed partial class Engine
     /// </summary>
     internal static IReadOnlyList<Compilation> CompileCells(IEnumerable<string> cells)
     {
-        var options = new Engine().options;
         Script<object?>? script = null;
         var compilations = new List<Compilation>();
         foreach (string code in cells)
         {
             string adapted = PolyglotCompatibility.Adapt(code);
-            script = script is null ? CSharpScript.Create<object?>(adapted, options) : script.ContinueWith<object?>(adapted, options);
+            script = script is null ? CSharpScript.Create<object?>(adapted, Options) : script.ContinueWith<object?>(adapted, Options);
             compilations.Add(script.GetCompilation());
         }
         return compilations;

@@ -59,7 +59,7 @@ public sealed partial class Engine
     /// <summary>The code compiled as the next cell after those run so far (nothing runs).</summary>
     (SyntaxTree Tree, SemanticModel Model) Analyse(string code)
     {
-        var script = state is null ? CSharpScript.Create<object?>(code, options) : state.Script.ContinueWith<object?>(code, options);
+        var script = state is null ? CSharpScript.Create<object?>(code, Options) : state.Script.ContinueWith<object?>(code, Options);
         var compilation = script.GetCompilation();
         var tree = compilation.SyntaxTrees.Single();
         return (tree, compilation.GetSemanticModel(tree));

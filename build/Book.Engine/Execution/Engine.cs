@@ -24,22 +24,20 @@ public sealed partial class Engine
         "Book.Display", "Book.Display.DisplayFunctions",
     ];
 
-    readonly ScriptOptions options;
+    /// <summary>How every cell is compiled: the references, the default imports, release code with debug information.</summary>
+    static readonly ScriptOptions Options = ScriptOptions.Default
+        .WithReferences(ReferencedAssemblies())
+        .WithImports(DefaultImports)
+        .WithEmitDebugInformation(true)
+        .WithOptimizationLevel(OptimizationLevel.Release)
+        .WithAllowUnsafe(false);
+
     readonly TimeSpan cellTimeout;
     ScriptState<object?>? state;
     int cellsRun;
 
     /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
-    public Engine(TimeSpan? cellTimeout = null)
-    {
-        this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
-        options = ScriptOptions.Default
-            .WithReferences(ReferencedAssemblies())
-            .WithImports(DefaultImports)
-            .WithEmitDebugInformation(true)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithAllowUnsafe(false);
-    }
+    public Engine(TimeSpan? cellTimeout = null) => this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
 
     /// <summary>False after a cell could not be stopped; a new engine is then needed.</summary>
     public bool IsUsable { get; private set; } = true;
@@ -111,9 +109,9 @@ public sealed partial class Engine
         try
         {
             code = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
-            var cellOptions = options.WithFilePath(cellName);
+            var cellOptions = Options.WithFilePath(cellName);
             // Debug information (line numbers in stack traces) needs the source as an encoded stream.
-            state ??= await CSharpScript.Create<object?>(Utf8(""), options).RunAsync(cancellationToken: stop);
+            state ??= await CSharpScript.Create<object?>(Utf8(""), Options).RunAsync(cancellationToken: stop);
             var next = await state.Script.ContinueWith<object?>(Utf8(code), cellOptions)
                 .RunFromAsync(state, catchException: _ => true, cancellationToken: stop);
             state = next;
