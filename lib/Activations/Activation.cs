@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// An activation function as chapter 4 teaches it: the forward map a = f(z) and, for backpropagation
-/// (chapter 5), the vector–Jacobian product ∂J/∂z = (∂a/∂z)ᵀ·∂J/∂a computed by hand in
+/// An activation function as chapter 5 teaches it: the forward map a = f(z) and, for backpropagation
+/// (chapter 6), the vector–Jacobian product ∂J/∂z = (∂a/∂z)ᵀ·∂J/∂a computed by hand in
 /// <see cref="Backward"/>. TorchSharp's autograd computes the same thing; the tests check that it does.
 /// </summary>
 public abstract class Activation : nn.Module<Tensor, Tensor>

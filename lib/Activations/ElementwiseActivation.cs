@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// An activation applied to each number on its own, a_i = f(z_i), chapter 4. Its Jacobian is diagonal,
+/// An activation applied to each number on its own, a_i = f(z_i), chapter 5. Its Jacobian is diagonal,
 /// so backpropagation is an element-wise product with the derivative:
 /// <code>∂J/∂z_i = f′(z_i) · ∂J/∂a_i</code>
 /// </summary>

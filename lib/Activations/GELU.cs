@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// The Gaussian error linear unit (Hendrycks &amp; Gimpel, 2016), chapter 4, in its exact erf form,
+/// The Gaussian error linear unit (Hendrycks &amp; Gimpel, 2016), chapter 5, in its exact erf form,
 /// the activation of BERT and GPT feed-forward layers:
 /// <code>
 /// GELU(z)  = z·Φ(z),   Φ(z) = ½(1 + erf(z/√2))       (Φ: the standard normal CDF)

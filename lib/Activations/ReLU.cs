@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// The rectified linear unit, chapter 4:
+/// The rectified linear unit, chapter 5:
 /// <code>ReLU(z) = max(0, z),   ReLU′(z) = 1 if z &gt; 0, else 0</code>
 /// It does not saturate for positive inputs, so gradients pass unchanged through active units; a
 /// unit whose input stays negative gets no gradient at all ("dead"). At z = 0 the derivative is taken

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// The logistic sigmoid, chapter 4:
+/// The logistic sigmoid, chapter 5:
 /// <code>σ(z) = 1 / (1 + e^(−z)),   σ′(z) = σ(z)·(1 − σ(z))</code>
 /// Its output is in (0, 1), so it reads as a probability; its derivative is at most ¼ (at z = 0), so a
 /// chain of sigmoids multiplies gradients by ≤ ¼ per layer: the vanishing gradient.

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// Softmax over the last dimension, chapter 4: turns a vector of scores into a probability vector,
+/// Softmax over the last dimension, chapter 5: turns a vector of scores into a probability vector,
 /// <code>s_i = e^(z_i − max z) / Σ_j e^(z_j − max z)</code>
 /// (subtracting max z changes nothing mathematically and prevents overflow). It is not element-wise:
 /// every output depends on every input, through the Jacobian

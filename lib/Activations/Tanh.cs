@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Activations;
 
 /// <summary>
-/// The hyperbolic tangent, chapter 4:
+/// The hyperbolic tangent, chapter 5:
 /// <code>tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1,   tanh′(z) = 1 − tanh²(z)</code>
 /// Zero-centred with output in (−1, 1) and slope 1 at the origin; it still saturates for large |z|.
 /// Computed as (1 − e^(−2|z|)) / (1 + e^(−2|z|)) with the sign of z, which never overflows.

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Attention;
 
 /// <summary>
-/// Multi-head attention (chapter 09): MultiHead(Q, K, V) = Concat(head₁, …, head_h) W_O with
+/// Multi-head attention (chapter 10): MultiHead(Q, K, V) = Concat(head₁, …, head_h) W_O with
 /// headᵢ = Attention(Q W_Qᵢ, K W_Kᵢ, V W_Vᵢ). The model size d is split into h heads of d/h, each
 /// attending on its own projection, so different heads can look at different positions; W_O mixes
 /// them back. Written with its own projections (four d×d linear layers) around

@@ -1,6 +1,6 @@
 namespace Book.Attention;
 
-/// <summary>Where a <see cref="TransformerEncoderBlock"/> normalises (chapter 09).</summary>
+/// <summary>Where a <see cref="TransformerEncoderBlock"/> normalises (chapter 10).</summary>
 public enum NormPlacement
 {
     /// <summary>As in the original transformer: x ← LayerNorm(x + Sublayer(x)).</summary>

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Book.Attention;
 
 /// <summary>
-/// Scaled dot-product attention (chapter 09): Attention(Q, K, V) = softmax(QKᵀ / √d_k + M) V.
+/// Scaled dot-product attention (chapter 10): Attention(Q, K, V) = softmax(QKᵀ / √d_k + M) V.
 /// Each query row scores every key by a dot product, the scores are divided by √d_k so their spread
 /// does not grow with the vector length, a softmax over the keys turns each row into weights that sum
 /// to 1, and the output is the weighted mean of the value rows.

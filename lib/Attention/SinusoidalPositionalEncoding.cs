@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Attention;
 
 /// <summary>
-/// The sinusoidal positional encoding of "Attention Is All You Need" (chapter 09), added to the token
+/// The sinusoidal positional encoding of "Attention Is All You Need" (chapter 10), added to the token
 /// vectors so attention, which ignores order, can tell positions apart:
 /// PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d)).
 /// Each pair of dimensions is a clock of its own frequency; nothing is learned. Input and output [batch, time, d].

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Attention;
 
 /// <summary>
-/// The backbone of a small transformer (chapter 09): token ids → embedding scaled by √d → plus the
+/// The backbone of a small transformer (chapter 10): token ids → embedding scaled by √d → plus the
 /// <see cref="SinusoidalPositionalEncoding"/> → dropout → N <see cref="TransformerEncoderBlock"/>s
 /// (→ a final LayerNorm when the blocks are pre-norm). Input [batch, time] of int64 ids, output
 /// [batch, time, d]: one context-aware vector per position. A classifier pools these vectors; a

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Attention;
 
 /// <summary>
-/// One transformer encoder block (chapter 09): self-attention then a position-wise feed-forward
+/// One transformer encoder block (chapter 10): self-attention then a position-wise feed-forward
 /// network FFN(x) = W₂ φ(W₁ x + b₁) + b₂ (d → d_ff → d), each wrapped in dropout, a residual connection
 /// and layer normalisation — after the sum (post-norm, the original transformer) or before the
 /// sublayer (pre-norm, GPT-style). Input and output [batch, time, d].

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Autograd;
 
 /// <summary>
-/// Gradient checking, chapter 5: the derivative of a scalar function J at x, element by element, by
+/// Gradient checking, chapter 6: the derivative of a scalar function J at x, element by element, by
 /// central finite differences,
 /// <code>∂J/∂x_i ≈ (J(x + h·e_i) − J(x − h·e_i)) / (2h)</code>
 /// whose error is O(h²) (one-sided differences are only O(h)). Computed in float64 with h = 1e-6, the

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Book.Autograd;
 
 /// <summary>
-/// One row of a gradient check, chapter 5: an analytic gradient against a numerical one.
+/// One row of a gradient check, chapter 6: an analytic gradient against a numerical one.
 /// Relative error per element is |a − n| / max(|a|, |n|, 1e-8); below ~1e-6 (float64) the analytic
 /// gradient is right, above ~1e-2 it is wrong.
 /// </summary>

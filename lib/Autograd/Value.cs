@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Book.Autograd;
 
 /// <summary>
-/// A scalar that remembers how it was computed, chapter 5: the whole of reverse-mode automatic
+/// A scalar that remembers how it was computed, chapter 6: the whole of reverse-mode automatic
 /// differentiation in one class, after Karpathy's micrograd. Each operation creates a node with its
 /// inputs (<see cref="Children"/>) and a local rule that pushes the output's gradient to them by
 /// the chain rule:

@@ -8,7 +8,7 @@ namespace Book.Data;
 /// Mini-batches for one epoch: the N examples in batches of B rows (the last one smaller unless
 /// <c>dropLast</c>), in a fresh random order at every enumeration when <c>shuffle</c> is set — so
 /// <c>foreach</c> over the same <see cref="Batches"/> once per epoch is stochastic gradient descent
-/// with mini-batches. Chapters 03 (batch vs mini-batch vs stochastic GD) and 06–10.
+/// with mini-batches. Chapters 04 (batch vs mini-batch vs stochastic GD) and 06–10.
 /// <para>
 /// Each batch is a pair of new tensors (copies of the rows). The source never disposes the X and Y it
 /// was given; it disposes each batch it made when the enumeration moves past it, like TorchSharp's own

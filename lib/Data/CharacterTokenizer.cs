@@ -4,8 +4,8 @@ namespace Book.Data;
 
 /// <summary>
 /// One token per character (per user-perceived character — a grapheme — so 🍎 or é written as e + ◌́
-/// stay whole): a tiny vocabulary and no unknown words, at the price of long sequences. Chapter 08
-/// (character-level language model) and chapter 09's attention example on 我喜欢吃苹果, six characters.
+/// stay whole): a tiny vocabulary and no unknown words, at the price of long sequences. Chapter 09
+/// (character-level language model) and chapter 10's attention example on 我喜欢吃苹果, six characters.
 /// </summary>
 public sealed class CharacterTokenizer : Tokenizer
 {

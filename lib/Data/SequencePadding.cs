@@ -16,7 +16,7 @@ public enum PaddingSide
 /// tensor. Shorter sequences are filled with <c>value</c> (the <see cref="Vocabulary.PadIndex"/>, 0) on the
 /// <c>padding</c> side; longer ones lose tokens on the <c>truncating</c> side. L is <c>maxLength</c>, or
 /// the longest sequence when it is null. With <c>using static Book.Data.SequencePadding;</c> a chapter
-/// writes <c>PadSequences(ids, maxLength: 8)</c> as in Keras. Chapters 08 (RNN/LSTM text classifier) and 09.
+/// writes <c>PadSequences(ids, maxLength: 8)</c> as in Keras. Chapters 09 (RNN/LSTM text classifier) and 09.
 /// </summary>
 public static class SequencePadding
 {

@@ -6,7 +6,7 @@ namespace Book.Data;
 /// A random order of the rows 0 … n−1 by the Fisher–Yates shuffle: for i from n−1 down to 1, swap
 /// position i with a position j drawn uniformly from 0 … i. Every one of the n! orders is equally
 /// likely, and the same seed gives the same order. Splits and <see cref="Batches"/> draw from
-/// <see cref="Reproducibility.Random"/> unless given their own <see cref="Random"/>. Chapter 06.
+/// <see cref="Reproducibility.Random"/> unless given their own <see cref="Random"/>. Chapter 07.
 /// </summary>
 public static class Shuffling
 {

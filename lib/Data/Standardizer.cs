@@ -7,7 +7,7 @@ namespace Book.Data;
 /// Standardisation: z = (x − μ) / σ per feature, with the mean μ and the population standard deviation
 /// σ = √(Σ(x − μ)² / N) of each column of the <em>training</em> set only (fitting on all the data would
 /// leak the validation and test sets into training). A constant column has σ = 0 and is divided by 1
-/// instead, as scikit-learn's <c>StandardScaler</c> does. Chapters 03 (gradient descent converges much
+/// instead, as scikit-learn's <c>StandardScaler</c> does. Chapters 04 (gradient descent converges much
 /// faster on standardised features) and 06.
 /// </summary>
 public sealed class Standardizer : IDisposable

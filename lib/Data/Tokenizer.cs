@@ -4,7 +4,7 @@ namespace Book.Data;
 /// Text to token ids and back: <see cref="Tokenize"/> cuts a text into tokens (characters or words), the
 /// <see cref="Vocabulary"/> numbers them. <c>Decode(Encode(text))</c> gives the text back as
 /// <see cref="Detokenize"/> rebuilds it from its tokens, with <c>&lt;unk&gt;</c> for tokens the vocabulary
-/// lacks. Chapters 08 and 09.
+/// lacks. Chapters 09 and 10.
 /// </summary>
 public abstract class Tokenizer
 {

@@ -7,7 +7,7 @@ namespace Book.Data;
 /// hyper-parameters and stop early) and a test set (touched once, at the end, to report the result).
 /// With N examples, round(N·test) go to test, round(N·validation) to validation and the rest to
 /// training; the order comes from <see cref="Shuffling.Permutation"/>, so a seed fixes the split.
-/// Chapter 06 uses it (the source article's 20 % validation split) and every later training chapter.
+/// Chapter 07 uses it (the source article's 20 % validation split) and every later training chapter.
 /// </summary>
 public static class TrainValidationTestSplit
 {

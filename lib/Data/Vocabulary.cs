@@ -5,7 +5,7 @@ namespace Book.Data;
 /// <see cref="Pad"/> (<c>&lt;pad&gt;</c>, what <see cref="SequencePadding.PadSequences"/> fills with) and id 1 is
 /// <see cref="Unknown"/> (<c>&lt;unk&gt;</c>, what every token outside the vocabulary encodes to); the
 /// other tokens follow, most frequent first (ties in order of first appearance), so the ids are
-/// deterministic. Decoding the encoding of known tokens gives them back. Chapters 08 and 09.
+/// deterministic. Decoding the encoding of known tokens gives them back. Chapters 09 and 10.
 /// </summary>
 public sealed class Vocabulary
 {

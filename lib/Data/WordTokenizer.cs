@@ -7,7 +7,7 @@ namespace Book.Data;
 /// (with an inner apostrophe, as in "don't"); every other non-space character is a token of its own.
 /// Text is lower-cased by default, like Keras's <c>Tokenizer</c>. Decoding joins tokens with single
 /// spaces, so a text round-trips exactly when it is already lower-case with one space between tokens
-/// ("the movie was great !"). Chapter 08 (the source article's three-sentence LSTM classifier) and 09.
+/// ("the movie was great !"). Chapter 09 (the source article's three-sentence LSTM classifier) and 09.
 /// </summary>
 public sealed partial class WordTokenizer : Tokenizer
 {

@@ -9,7 +9,7 @@ namespace Book.Display;
 /// <see cref="HeadRows"/> rows under the column names, then the size ("569 rows × 31 columns").
 /// <c>text/html</c> is a table of every column; <c>text/plain</c> aligns the columns and, for wide
 /// frames, shows the first and last ones around "…". Numbers use the book's 6 significant digits.
-/// Chapters 02–06 show their tables this way.
+/// Chapters 03–07 show their tables this way.
 /// </summary>
 public sealed class DataFrameFormatters : IFormatterSet
 {

@@ -6,7 +6,7 @@ namespace Book.Display;
 /// <summary>
 /// A picture a notebook shows as <c>image/png</c>: 8-bit grayscale or RGB pixels, row by row. Made from
 /// a tensor with <see cref="FromTensor"/> (values mapped linearly from a range to 0–255, and enlarged by
-/// an integer factor so a 28 × 28 image is not a speck). Chapters 07 (Fashion-MNIST) and 10 (GAN samples).
+/// an integer factor so a 28 × 28 image is not a speck). Chapters 08 (Fashion-MNIST) and 10 (GAN samples).
 /// </summary>
 public sealed class Image
 {

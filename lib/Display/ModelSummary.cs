@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Display;
 
 /// <summary>
-/// A Keras-like summary of a model (chapter 07): every layer in the order the forward pass reaches it,
+/// A Keras-like summary of a model (chapter 08): every layer in the order the forward pass reaches it,
 /// with its type, the shape of its output for a given input and its number of parameters, then the
 /// totals. It is measured, not declared: a zero input of the given shape runs through the model
 /// (evaluation mode, no gradients) while forward hooks record each layer's output. So the summary of

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Initialisation;
 
 /// <summary>
-/// fan_in and fan_out of a weight tensor, chapter 4: how many inputs feed each output unit and how
+/// fan_in and fan_out of a weight tensor, chapter 5: how many inputs feed each output unit and how
 /// many outputs each input feeds. A linear layer's weight is [out, in]; a convolution's is
 /// [out, in, k₁, k₂, …] and each count is multiplied by the kernel size k₁·k₂·… (as in torch.nn.init).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Book.Initialisation;
 
 /// <summary>
-/// He/Kaiming initialisation (He et al., 2015), chapter 4, for ReLU layers. ReLU zeroes half of a
+/// He/Kaiming initialisation (He et al., 2015), chapter 5, for ReLU layers. ReLU zeroes half of a
 /// symmetric input, halving the second moment, so the variance must be doubled to keep it constant:
 /// <code>σ = √(2 / fan_in)     (variance 2/fan_in, gain √2)</code>
 /// normal: N(0, 2/fan_in); uniform: U(−a, a) with a = √(6 / fan_in) = √3·σ.

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Initialisation;
 
 /// <summary>
-/// A weight-initialisation scheme, chapter 4: a mean-zero distribution whose standard deviation σ
+/// A weight-initialisation scheme, chapter 5: a mean-zero distribution whose standard deviation σ
 /// depends on the layer's <see cref="Fans"/>. The whole point of Xavier and He is choosing σ so that
 /// the variance of activations (forward) or gradients (backward) stays the same from layer to layer.
 /// <para>Notation: N(μ, σ²) names the <b>variance</b> σ² as its second argument, not the standard

@@ -1,9 +1,9 @@
 namespace Book.Initialisation;
 
 /// <summary>
-/// A fixed Gaussian, chapter 4: w ~ N(0, σ²) with the same σ (e.g. 0.01 or 1) for every layer,
+/// A fixed Gaussian, chapter 5: w ~ N(0, σ²) with the same σ (e.g. 0.01 or 1) for every layer,
 /// whatever its width. Too small a σ makes activations shrink layer after layer (vanishing), too
-/// large makes them grow or saturate (exploding); chapter 4 plots both.
+/// large makes them grow or saturate (exploding); chapter 5 plots both.
 /// </summary>
 public sealed class Normal : Initialiser
 {

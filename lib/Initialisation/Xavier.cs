@@ -1,7 +1,7 @@
 namespace Book.Initialisation;
 
 /// <summary>
-/// Xavier/Glorot initialisation (Glorot &amp; Bengio, 2010), chapter 4: a compromise between keeping the
+/// Xavier/Glorot initialisation (Glorot &amp; Bengio, 2010), chapter 5: a compromise between keeping the
 /// forward variance (fan_in·σ² = 1) and the backward variance (fan_out·σ² = 1),
 /// <code>σ = gain·√(2 / (fan_in + fan_out))</code>
 /// normal: N(0, σ²); uniform: U(−a, a) with a = gain·√(6 / (fan_in + fan_out)) = √3·σ.

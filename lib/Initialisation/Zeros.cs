@@ -1,7 +1,7 @@
 namespace Book.Initialisation;
 
 /// <summary>
-/// Zero initialisation, chapter 4: w = 0. Fine for biases, fatal for weights: every unit of a layer
+/// Zero initialisation, chapter 5: w = 0. Fine for biases, fatal for weights: every unit of a layer
 /// computes the same output and receives the same gradient, so the units stay identical forever
 /// (the symmetry is never broken) and the layer behaves like a single unit.
 /// </summary>

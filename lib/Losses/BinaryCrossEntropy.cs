@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// Binary cross-entropy (chapter 02), for one probability p = P(y = 1) per sample:
+/// Binary cross-entropy (chapter 03), for one probability p = P(y = 1) per sample:
 /// BCE = −(1/n) Σᵢ [ yᵢ log pᵢ + (1 − yᵢ) log(1 − pᵢ) ].
 /// Both terms matter: a sample with y = 0 is judged by log(1 − p). As in TorchSharp, each log is
 /// at least −100, so p = 0 or p = 1 gives a large finite loss instead of infinity, and the gradient

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// Binary cross-entropy from a raw score z, with p = σ(z) (chapter 02). Substituting σ into BCE and
+/// Binary cross-entropy from a raw score z, with p = σ(z) (chapter 03). Substituting σ into BCE and
 /// simplifying gives, for one sample, ℓ = max(z, 0) − z·y + log(1 + exp(−|z|)).
 /// No exponent is ever positive, so nothing overflows, and a confident wrong score still gives a
 /// finite loss with the right gradient ∂ℓ/∂z = σ(z) − y.

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// Cross-entropy for C classes (chapter 02). For one sample with true class y and predicted
+/// Cross-entropy for C classes (chapter 03). For one sample with true class y and predicted
 /// probabilities p = softmax(z): ℓ = −log p_y = −z_y + log Σⱼ exp(zⱼ). Averaged over n samples:
 /// CE = −(1/n) Σᵢ log p_{i,yᵢ}; with soft (or one-hot) targets t: CE = −(1/n) Σᵢ Σⱼ t_{ij} log p_{ij}.
 /// Its gradient with respect to the logits is (p − onehot(y))/n: the reason to start from logits.

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// log Σⱼ exp(zⱼ) computed without overflow (chapter 02): with m = maxⱼ zⱼ,
+/// log Σⱼ exp(zⱼ) computed without overflow (chapter 03): with m = maxⱼ zⱼ,
 /// log Σⱼ exp(zⱼ) = m + log Σⱼ exp(zⱼ − m). Every exponent is then ≤ 0, so nothing overflows,
 /// and the largest term is exp(0) = 1, so the sum never underflows to 0 either.
 /// </summary>

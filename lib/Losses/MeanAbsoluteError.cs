@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// Mean absolute error (chapter 02): MAE = (1/n) Σᵢ |ŷᵢ − yᵢ|, gradient (1/n)·sign(ŷᵢ − yᵢ).
+/// Mean absolute error (chapter 03): MAE = (1/n) Σᵢ |ŷᵢ − yᵢ|, gradient (1/n)·sign(ŷᵢ − yᵢ).
 /// Every error pulls with the same force, so an outlier cannot dominate; the price is a kink at 0.
 /// </summary>
 public static class MeanAbsoluteError

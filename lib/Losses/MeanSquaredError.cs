@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Losses;
 
 /// <summary>
-/// Mean squared error, the regression loss of chapter 02 (Loss functions):
+/// Mean squared error, the regression loss of chapter 03 (Loss functions):
 /// MSE = (1/n) Σᵢ (ŷᵢ − yᵢ)², with gradient ∂MSE/∂ŷᵢ = (2/n)(ŷᵢ − yᵢ).
 /// Squaring makes large errors count much more than small ones — and makes outliers dominate.
 /// </summary>

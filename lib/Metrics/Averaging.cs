@@ -1,6 +1,6 @@
 namespace Book.Metrics;
 
-/// <summary>How a per-class metric (precision, recall, F1) becomes one number (chapter 06).</summary>
+/// <summary>How a per-class metric (precision, recall, F1) becomes one number (chapter 07).</summary>
 public enum Averaging
 {
     /// <summary>The metric of the positive class only, for two-class problems.</summary>

@@ -6,7 +6,7 @@ namespace Book.Metrics;
 
 /// <summary>
 /// Turns a model's outputs into predicted class labels, the input of every classification metric
-/// (chapter 06). With K ≥ 2 outputs per sample the label is the index of the largest, argmaxₖ zₖ;
+/// (chapter 07). With K ≥ 2 outputs per sample the label is the index of the largest, argmaxₖ zₖ;
 /// with one output it is 1 when the output passes a threshold, else 0.
 /// </summary>
 public static class ClassLabels

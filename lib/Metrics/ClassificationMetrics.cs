@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Book.Metrics;
 
 /// <summary>
-/// The classification metrics of chapter 06 as one-line calls on predicted and actual labels
+/// The classification metrics of chapter 07 as one-line calls on predicted and actual labels
 /// (see <see cref="ClassLabels"/> for turning outputs into labels). Precision, recall and F1 come
 /// from the <see cref="ConfusionMatrix"/>; binary averaging scores class 1 unless told otherwise.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Book.Metrics;
 /// <summary>
 /// The K×K table of counts Cᵢⱼ = number of samples of actual class i predicted as class j (rows are
 /// actual classes, columns predicted, as scikit-learn has it), and every classification metric derived
-/// from it (chapter 06). For class k: TP = Cₖₖ, FP = Σᵢ Cᵢₖ − Cₖₖ, FN = Σⱼ Cₖⱼ − Cₖₖ;
+/// from it (chapter 07). For class k: TP = Cₖₖ, FP = Σᵢ Cᵢₖ − Cₖₖ, FN = Σⱼ Cₖⱼ − Cₖₖ;
 /// precision = TP / (TP + FP), recall = TP / (TP + FN), F1 = 2·P·R / (P + R).
 /// A ratio whose denominator is 0 (a class never predicted, or absent) counts as 0.
 /// </summary>

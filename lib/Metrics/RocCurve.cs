@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Book.Metrics;
 
 /// <summary>
-/// The receiver operating characteristic of a binary scorer (chapter 06): for every threshold t, the
+/// The receiver operating characteristic of a binary scorer (chapter 07): for every threshold t, the
 /// true-positive rate TPR(t) = TP/P against the false-positive rate FPR(t) = FP/N when samples with
 /// score ≥ t are called positive. Thresholds are the distinct scores, from the highest down, after a
 /// first point (0, 0) at t = +∞. Samples with equal scores cross the threshold together, so a tie between

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// A small convolutional network (chapter 07): <see cref="ConvStage"/>s of valid k×k convolutions
+/// A small convolutional network (chapter 08): <see cref="ConvStage"/>s of valid k×k convolutions
 /// (no padding, stride 1) with ReLU and 2×2 max-pooling, then flatten and dense layers.
 /// A valid convolution maps a side of n pixels to n − k + 1 and a 2×2 pool maps n to ⌊n/2⌋, so for the
 /// MNIST network of seed 004: 28 → 26 → 13 → 11 → 5, i.e. 64·5·5 = 1600 features into the first dense

@@ -1,7 +1,7 @@
 namespace Book.Models;
 
 /// <summary>
-/// One stage of a <see cref="Cnn"/> (chapter 07): a k×k convolution to <paramref name="Channels"/>
+/// One stage of a <see cref="Cnn"/> (chapter 08): a k×k convolution to <paramref name="Channels"/>
 /// feature maps, ReLU, and optionally a 2×2 max-pool that halves height and width.
 /// </summary>
 /// <param name="Channels">Output channels (filters) of the convolution.</param>

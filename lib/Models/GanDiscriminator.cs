@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// The discriminator D of a GAN (chapter 10): a sample of <c>inputShape</c> → flatten → an
+/// The discriminator D of a GAN (chapter 11): a sample of <c>inputShape</c> → flatten → an
 /// <see cref="Mlp"/> with LeakyReLU(0.2) → one logit, the log-odds that the sample is real.
 /// σ(logit) = D(x); train it with binary cross-entropy on logits.
 /// </summary>

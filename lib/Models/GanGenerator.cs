@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// The generator G of a GAN (chapter 10): noise z ~ N(0, I) → an <see cref="Mlp"/> → a sample of
+/// The generator G of a GAN (chapter 11): noise z ~ N(0, I) → an <see cref="Mlp"/> → a sample of
 /// <c>outputShape</c>, e.g. [2] for points in the plane or [1, 28, 28] for images. With
 /// <c>tanhOutput</c> the values land in (−1, 1), where images scaled to [−1, 1] live.
 /// </summary>

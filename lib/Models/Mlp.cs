@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// A multilayer perceptron (chapter 06): for sizes n₀ → n₁ → … → n_L,
+/// A multilayer perceptron (chapter 07): for sizes n₀ → n₁ → … → n_L,
 /// h₀ = x, hₗ = dropout(φ(Wₗ hₗ₋₁ + bₗ)) for the hidden layers, and output W_L h_{L−1} + b_L with no
 /// activation (logits: pair it with a loss that applies softmax or sigmoid itself).
 /// Seed 000's classifier is <c>new Mlp([10, 64, 64, 1])</c>. The layers are named linear1, relu1,

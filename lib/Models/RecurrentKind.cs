@@ -1,6 +1,6 @@
 namespace Book.Models;
 
-/// <summary>The recurrent layer a <see cref="SequenceClassifier"/> uses (chapter 08).</summary>
+/// <summary>The recurrent layer a <see cref="SequenceClassifier"/> uses (chapter 09).</summary>
 public enum RecurrentKind
 {
     /// <summary>The book's from-scratch <see cref="SimpleRnn"/>: hₜ = tanh(W_x xₜ + W_h hₜ₋₁ + b).</summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// The recurrent cell of chapter 08, written from scratch: h′ = tanh(W_x x + W_h h + b), the same
+/// The recurrent cell of chapter 09, written from scratch: h′ = tanh(W_x x + W_h h + b), the same
 /// weights applied at every time step. Parameters start uniform in [−1/√H, 1/√H], as in
 /// <c>nn.RNN</c>, whose weight_ih, weight_hh and bias_ih + bias_hh are W_x, W_h and b here.
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// Seed 001's text classifier, corrected (chapter 08): token ids → Embedding → a recurrent layer →
+/// Seed 001's text classifier, corrected (chapter 09): token ids → Embedding → a recurrent layer →
 /// the last hidden state → Linear → one logit per class. Input [batch, time] of int64 token ids; pad
 /// short sequences at the front (id 0) so the last step is a real token.
 /// </summary>

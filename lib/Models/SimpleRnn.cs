@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// A recurrent layer that unrolls an <see cref="RnnCell"/> over time (chapter 08; Keras calls it
+/// A recurrent layer that unrolls an <see cref="RnnCell"/> over time (chapter 09; Keras calls it
 /// SimpleRNN): h₀ = 0, hₜ = tanh(W_x xₜ + W_h hₜ₋₁ + b) for t = 1…T. Input [batch, time, features]
 /// (batch first), output every hₜ as [batch, time, hidden]; the last step, output[:, −1], summarises
 /// the sequence.

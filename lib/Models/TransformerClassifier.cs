@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// A tiny transformer text classifier (chapter 09): a <see cref="TransformerBackbone"/> gives one vector
+/// A tiny transformer text classifier (chapter 10): a <see cref="TransformerBackbone"/> gives one vector
 /// per token, their mean over the real (non-padding) tokens summarises the sequence, and a linear layer
 /// turns it into one logit per class. Input [batch, time] of int64 ids, output [batch, classes].
 /// </summary>

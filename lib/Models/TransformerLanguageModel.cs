@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Book.Models;
 
 /// <summary>
-/// A tiny GPT-style language model (chapters 09 and 11): a causal, pre-norm <see cref="TransformerBackbone"/>
+/// A tiny GPT-style language model (chapters 10 and 11): a causal, pre-norm <see cref="TransformerBackbone"/>
 /// and a linear layer to one logit per vocabulary token at every position, so position t predicts token
 /// t + 1: P(x_{t+1} | x_1…x_t) = softmax(W h_t + b). Input [batch, time] ids, output [batch, time, vocabulary].
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Book.Optimization;
 
 /// <summary>
-/// A two-parameter loss J(x, y), chapter 3: small enough to draw as contours, hard enough to tell
+/// A two-parameter loss J(x, y), chapter 4: small enough to draw as contours, hard enough to tell
 /// optimizers apart. <see cref="Evaluate(Tensor)"/> is written with tensor operations, so autograd
 /// differentiates it; <see cref="Gradient"/> is the same derivative worked out by hand (the tests check
 /// they agree). <see cref="Follow"/> runs any <see cref="Optimizer"/> from a start point and records

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Optimization;
 
 /// <summary>
-/// An elongated quadratic bowl, chapter 3:
+/// An elongated quadratic bowl, chapter 4:
 /// <code>J(x, y) = ½(a·x² + b·y²),   ∇J = (a·x, b·y),   minimum at (0, 0)</code>
 /// The curvatures a and b differ, so the condition number κ = max(a,b)/min(a,b) &gt; 1: gradient descent
 /// needs η &lt; 2/max(a,b) to stay stable yet then crawls along the flat direction (its error shrinks by

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Book.Optimization;
 
 /// <summary>
-/// Rosenbrock's banana function (1960), chapter 3:
+/// Rosenbrock's banana function (1960), chapter 4:
 /// <code>
 /// J(x, y) = (a − x)² + b·(y − x²)²,      minimum J = 0 at (a, a²)
 /// ∂J/∂x = −2(a − x) − 4b·x·(y − x²),   ∂J/∂y = 2b·(y − x²)

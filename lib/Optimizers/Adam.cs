@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Optimizers;
 
 /// <summary>
-/// Adam (Kingma &amp; Ba, 2015), chapter 3, with the formulas of the source article (seed 000, §4.2):
+/// Adam (Kingma &amp; Ba, 2015), chapter 4, with the formulas of the source article (seed 000, §4.2):
 /// <code>
 /// m_t = β₁·m_{t−1} + (1 − β₁)·g_t            first moment (mean of g)
 /// v_t = β₂·v_{t−1} + (1 − β₂)·g_t²           second moment (mean of g²)

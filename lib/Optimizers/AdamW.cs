@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Optimizers;
 
 /// <summary>
-/// AdamW (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", 2019), chapter 3: Adam whose
+/// AdamW (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", 2019), chapter 4: Adam whose
 /// weight decay shrinks the parameters directly instead of passing through the gradient,
 /// <code>
 /// θ_t ← θ_t·(1 − η·λ)                         decoupled decay, before the Adam step

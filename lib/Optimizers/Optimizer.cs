@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Optimizers;
 
 /// <summary>
-/// What every optimizer of chapter 3 shares: a list of parameters, a learning rate η that a
+/// What every optimizer of chapter 4 shares: a list of parameters, a learning rate η that a
 /// schedule may change between steps, <see cref="ZeroGrad"/> and <see cref="Step"/>.
 /// A step reads each parameter's gradient g = ∂J/∂θ (filled by <c>loss.backward()</c>) and applies
 /// the subclass's update rule θ ← θ − η·(direction) in place, outside autograd.

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Optimizers;
 
 /// <summary>
-/// RMSprop (Hinton's lecture 6e), chapter 3: divide each coordinate's step by a running root mean
+/// RMSprop (Hinton's lecture 6e), chapter 4: divide each coordinate's step by a running root mean
 /// square of its recent gradients, so steep and flat directions advance at similar speeds.
 /// <code>
 /// s_t     = α·s_{t−1} + (1 − α)·g_t²        (s_0 = 0, element-wise square)

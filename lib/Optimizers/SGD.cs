@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Optimizers;
 
 /// <summary>
-/// Stochastic gradient descent, chapter 3. Plain, it is the rule of the source article (seed 000, §4.2):
+/// Stochastic gradient descent, chapter 4. Plain, it is the rule of the source article (seed 000, §4.2):
 /// <code>θ_{t+1} = θ_t − η·g_t,   g_t = ∇_θ J(θ_t)</code>
 /// With weight decay λ the gradient becomes g_t + λθ_t (the gradient of an extra ½λ‖θ‖² in the loss).
 /// With momentum μ a velocity accumulates past gradients, v_t = μ·v_{t−1} + g_t (v_0 = 0), and

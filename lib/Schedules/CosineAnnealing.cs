@@ -1,7 +1,7 @@
 namespace Book.Schedules;
 
 /// <summary>
-/// Cosine annealing (Loshchilov &amp; Hutter, SGDR, 2017), chapter 3: η glides from η₀ down to η_min
+/// Cosine annealing (Loshchilov &amp; Hutter, SGDR, 2017), chapter 4: η glides from η₀ down to η_min
 /// along half a cosine over T steps and stays at η_min afterwards,
 /// <code>η_t = η_min + ½(η₀ − η_min)·(1 + cos(π·min(t, T) / T))</code>
 /// For t ≤ T this is PyTorch's <c>CosineAnnealingLR(T_max = T)</c>; past T PyTorch's curve climbs back

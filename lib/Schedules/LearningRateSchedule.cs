@@ -3,7 +3,7 @@ using Book.Optimizers;
 namespace Book.Schedules;
 
 /// <summary>
-/// A learning-rate schedule, chapter 3: η as a function of the step t = 0, 1, 2, … (a closed form,
+/// A learning-rate schedule, chapter 4: η as a function of the step t = 0, 1, 2, … (a closed form,
 /// so it can be plotted, tested and resumed at any step). Call <see cref="ApplyTo"/> before each
 /// optimizer step, or read <see cref="At"/>.
 /// </summary>

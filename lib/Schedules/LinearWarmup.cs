@@ -1,7 +1,7 @@
 namespace Book.Schedules;
 
 /// <summary>
-/// Linear warm-up, chapter 3: start at a fraction f of the target η and rise linearly to η over W steps,
+/// Linear warm-up, chapter 4: start at a fraction f of the target η and rise linearly to η over W steps,
 /// then stay there,
 /// <code>η_t = η · (f + (1 − f)·min(t, W) / W)</code>
 /// Large models are trained this way because Adam's second-moment estimate is unreliable in the

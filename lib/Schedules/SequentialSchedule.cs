@@ -1,7 +1,7 @@
 namespace Book.Schedules;
 
 /// <summary>
-/// Two schedules one after the other, chapter 3: <c>first</c> for steps t &lt; m, then <c>second</c>
+/// Two schedules one after the other, chapter 4: <c>first</c> for steps t &lt; m, then <c>second</c>
 /// counted from its own step 0,
 /// <code>η_t = first(t) if t &lt; m,  second(t − m) otherwise</code>
 /// (PyTorch's <c>SequentialLR</c> with one milestone m). Built by <see cref="LearningRateSchedule.Then"/>.

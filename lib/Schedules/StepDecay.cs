@@ -1,7 +1,7 @@
 namespace Book.Schedules;
 
 /// <summary>
-/// Step decay, chapter 3: multiply η by γ every <c>s</c> steps,
+/// Step decay, chapter 4: multiply η by γ every <c>s</c> steps,
 /// <code>η_t = η₀ · γ^⌊t / s⌋</code>
 /// (PyTorch's <c>StepLR</c>).
 /// </summary>

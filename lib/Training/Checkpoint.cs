@@ -6,7 +6,7 @@ namespace Book.Training;
 /// <summary>
 /// Saves a model's weights (its <c>state_dict</c>: every parameter and buffer, by name) to a file and
 /// loads them back into a model of the same architecture — how a trained model is kept for serving
-/// (chapters 06 and 11). The format is TorchSharp's own (<c>Module.save</c> / <c>Module.load</c>).
+/// (chapters 07 and 11). The format is TorchSharp's own (<c>Module.save</c> / <c>Module.load</c>).
 /// </summary>
 public static class Checkpoint
 {

@@ -5,7 +5,7 @@ namespace Book.Training;
 
 /// <summary>
 /// Stops training when a monitored quantity has not improved for <c>patience</c> epochs, and puts back
-/// the weights of the best epoch (chapter 06). "Improved" means lower by more than <c>minDelta</c> for
+/// the weights of the best epoch (chapter 07). "Improved" means lower by more than <c>minDelta</c> for
 /// a loss, higher by more than <c>minDelta</c> for anything else (accuracy, F1, AUC).
 /// </summary>
 public sealed class EarlyStopping : ITrainingCallback

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn.functional;
 namespace Book.Training;
 
 /// <summary>
-/// GAN training as Goodfellow et al. describe it (chapter 10), alternating two updates per batch of
+/// GAN training as Goodfellow et al. describe it (chapter 11), alternating two updates per batch of
 /// real samples x and fresh noise z:
 /// 1. the discriminator, on real and generated samples with the generator held fixed:
 ///    L_D = −[log D(x) + log(1 − D(G(z)))] (binary cross-entropy, real = 1, fake = 0);

@@ -1,7 +1,7 @@
 namespace Book.Training;
 
 /// <summary>
-/// The record of a training run, one <see cref="EpochRecord"/> per epoch (chapter 06): what a loss
+/// The record of a training run, one <see cref="EpochRecord"/> per epoch (chapter 07): what a loss
 /// curve is drawn from and what early stopping reads. Shown as a table in notebooks.
 /// </summary>
 public sealed class History

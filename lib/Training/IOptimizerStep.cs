@@ -2,7 +2,7 @@ namespace Book.Training;
 
 /// <summary>
 /// What the <see cref="Trainer"/> needs from an optimizer: forget the old gradients, then move the
-/// parameters one step against the new ones. The book's from-scratch optimizers (chapter 03) implement
+/// parameters one step against the new ones. The book's from-scratch optimizers (chapter 04) implement
 /// it directly; TorchSharp's <c>torch.optim</c> optimizers plug in through <see cref="TorchOptimizerStep"/>.
 /// </summary>
 public interface IOptimizerStep

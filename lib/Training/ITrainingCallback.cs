@@ -4,7 +4,7 @@ namespace Book.Training;
 
 /// <summary>
 /// Something the <see cref="Trainer"/> consults after every epoch and once at the end, such as
-/// <see cref="EarlyStopping"/> (chapter 06).
+/// <see cref="EarlyStopping"/> (chapter 07).
 /// </summary>
 public interface ITrainingCallback
 {

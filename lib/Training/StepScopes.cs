@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Training;
 
 /// <summary>
-/// The memory discipline of every training loop in the library (chapter 06): each step — producing the
+/// The memory discipline of every training loop in the library (chapter 07): each step — producing the
 /// batch and using it — runs inside its own <c>torch.NewDisposeScope()</c>, so every tensor the step
 /// creates is freed when it ends, and each step first checks <see cref="Interruption.ThrowIfRequested"/>.
 /// </summary>

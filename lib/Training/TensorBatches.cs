@@ -7,7 +7,7 @@ namespace Book.Training;
 
 /// <summary>
 /// Mini-batches cut from two tensors held in memory, inputs <c>X</c> and targets <c>Y</c>, whose first
-/// dimension counts the samples (chapter 06). With <c>shuffle</c>, every enumeration — every epoch —
+/// dimension counts the samples (chapter 07). With <c>shuffle</c>, every enumeration — every epoch —
 /// visits the samples in a new order drawn from <see cref="Reproducibility.Random"/>, so a seeded run
 /// repeats exactly. The batch tensors are created as they are enumerated and belong to the step that
 /// uses them: the <see cref="Trainer"/> disposes them with the step's dispose scope.

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Book.Training;
 
 /// <summary>
-/// The training loop of chapter 06, written once: for every batch, forward pass, loss, backward pass,
+/// The training loop of chapter 07, written once: for every batch, forward pass, loss, backward pass,
 /// optimizer step — θ ← step(θ, ∇θ L(f_θ(x), y)) — then the epoch's mean loss and metrics on the
 /// training and validation data, recorded in a <see cref="History"/>.
 /// Each step runs in its own <c>torch.NewDisposeScope()</c>, so the tensors it creates (the batch, the

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Book.Training;
 
 /// <summary>
-/// A quantity the <see cref="Trainer"/> reports next to the loss for every epoch (chapter 06).
+/// A quantity the <see cref="Trainer"/> reports next to the loss for every epoch (chapter 07).
 /// It is computed batch by batch from the model's output and the targets, and the epoch's value is
 /// the mean over batches weighted by batch size: exact for accuracy, an approximation for ratios such
 /// as F1 (compute those once on <see cref="Trainer.Predict(IEnumerable{ValueTuple{Tensor, Tensor}})"/>'s output).

@@ -8,7 +8,7 @@ namespace Book.Visuals;
 /// A matrix as coloured cells with each value written in its cell (white on dark cells, black on
 /// light ones), row 0 at the top. Rows and columns are placed by index and labelled with tick text, so
 /// repeated labels — the same word twice in a sentence — stay separate cells. The basis of
-/// <see cref="AttentionHeatmap"/> (chapter 09) and <see cref="ConfusionMatrixPlot"/> (chapters 06–07).
+/// <see cref="AttentionHeatmap"/> (chapter 10) and <see cref="ConfusionMatrixPlot"/> (chapters 07–08).
 /// </summary>
 public static class AnnotatedHeatmap
 {

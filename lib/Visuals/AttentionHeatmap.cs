@@ -7,7 +7,7 @@ namespace Book.Visuals;
 /// <summary>
 /// Attention weights softmax(QKᵀ/√d_k) as a heatmap: one row per query token, one column per key
 /// token, each cell the weight (two decimals) the query gives the key; every row sums to 1.
-/// Chapter 09 redraws the source article's example on 我喜欢吃苹果 with the weights actually computed.
+/// Chapter 10 redraws the source article's example on 我喜欢吃苹果 with the weights actually computed.
 /// </summary>
 public static class AttentionHeatmap
 {

@@ -9,7 +9,7 @@ namespace Book.Visuals;
 /// A confusion matrix drawn: cell (i, j) counts the examples of true class i predicted as class j, so
 /// the diagonal holds the correct predictions and each off-diagonal cell names one kind of mistake
 /// (for Fashion-MNIST, shirts taken for T-shirts). The title gives the accuracy, trace/total.
-/// Chapters 06 and 07.
+/// Chapters 07 and 08.
 /// </summary>
 public static class ConfusionMatrixPlot
 {

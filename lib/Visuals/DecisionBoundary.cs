@@ -11,7 +11,7 @@ namespace Book.Visuals;
 /// points covering the data (10 % margin), and the data points are drawn on top, one colour per class.
 /// A score of one column is read as the probability of class 1 (apply the sigmoid to logits first):
 /// it is shaded from 0 to 1 and the boundary p = 0.5 is drawn as a line. Scores of C ≥ 2 columns are
-/// read as per-class scores: each grid point takes the colour of its arg-max class. Chapters 04 (why a
+/// read as per-class scores: each grid point takes the colour of its arg-max class. Chapters 05 (why a
 /// linear model cannot separate XOR and a hidden layer can) and 06.
 /// </summary>
 public static class DecisionBoundary

@@ -9,7 +9,7 @@ namespace Book.Visuals;
 
 /// <summary>
 /// Many small images side by side, <c>columns</c> to a row with a thin gap: a batch of Fashion-MNIST
-/// items with their labels (chapter 07), convolution filters and feature maps (07), generated samples
+/// items with their labels (chapter 08), convolution filters and feature maps (07), generated samples
 /// over training (10). Takes <c>[N, 1, H, W]</c> or <c>[N, H, W]</c>; as a Plotly heatmap
 /// (<see cref="Plot"/>, hover shows pixel values) or as a PNG (<see cref="ToImage"/>, which also draws RGB <c>[N, 3, H, W]</c>). Values map to
 /// black–white over [0, 1], or over the images' own range when they leave it (e.g. tanh outputs in [−1, 1]).

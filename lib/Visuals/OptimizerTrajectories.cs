@@ -8,7 +8,7 @@ namespace Book.Visuals;
 /// successive parameters (w₁, w₂) as a line with markers from its start to where it stopped. SGD's
 /// zig-zag across a narrow valley, momentum overshooting and Adam's steady steps become visible.
 /// With <c>logScale</c> the contours show log₁₀ L, for surfaces such as Rosenbrock's whose valley floor
-/// is orders of magnitude below its walls. Chapter 03.
+/// is orders of magnitude below its walls. Chapter 04.
 /// </summary>
 public static class OptimizerTrajectories
 {

@@ -6,7 +6,7 @@ namespace Book.Visuals;
 /// <summary>
 /// Learning curves: a metric per epoch (1, 2, …) for the training set and the validation set on one
 /// chart. Training loss that keeps falling while validation loss turns up is over-fitting; both flat
-/// and high is under-fitting. Chapters 03 and 06–10 plot every training run this way.
+/// and high is under-fitting. Chapters 04 and 07–11 plot every training run this way.
 /// </summary>
 public static class TrainingCurves
 {

@@ -84,6 +84,6 @@ public sealed class RunCommandTests : IDisposable
         var (exitCode, output) = Book("run", "no-such-chapter");
         Assert.Equal(1, exitCode);
         Assert.Contains("No chapter matches 'no-such-chapter'", output);
-        Assert.Contains("02-loss-functions.ipynb", output);
+        Assert.Contains("03-loss-functions.ipynb", output);
     }
 }

@@ -36,23 +36,23 @@ public static class Datasets
             $"No datasets/manifest.json in {start} or any folder above it; run from inside the book's repository or set BOOK_DATASETS to its datasets folder.");
     }
 
-    /// <summary>Iris: 150 flowers, 4 measurements, 3 species (chapters 02, 04).</summary>
+    /// <summary>Iris: 150 flowers, 4 measurements, 3 species (chapters 03, 05).</summary>
     public static TabularDataset Iris() => TabularDataset.Load("iris");
 
     /// <summary>Wine: 178 wines, 13 chemical measurements, 3 cultivars.</summary>
     public static TabularDataset Wine() => TabularDataset.Load("wine");
 
-    /// <summary>Breast cancer (Wisconsin diagnostic): 569 tumours, 30 features, malignant (0) or benign (1) — chapter 06's binary classifier.</summary>
+    /// <summary>Breast cancer (Wisconsin diagnostic): 569 tumours, 30 features, malignant (0) or benign (1) — chapter 07's binary classifier.</summary>
     public static TabularDataset BreastCancer() => TabularDataset.Load("breast-cancer");
 
-    /// <summary>Diabetes: 442 patients, 10 raw features, disease progression after one year — chapter 03's regression.</summary>
+    /// <summary>Diabetes: 442 patients, 10 raw features, disease progression after one year — chapter 04's regression.</summary>
     public static TabularDataset Diabetes() => TabularDataset.Load("diabetes");
 
-    /// <summary>Digits: 1 797 handwritten digits as 8×8 ink counts 0–16 (64 columns), labels 0–9 (chapter 07).</summary>
+    /// <summary>Digits: 1 797 handwritten digits as 8×8 ink counts 0–16 (64 columns), labels 0–9 (chapter 08).</summary>
     public static TabularDataset Digits() => TabularDataset.Load("digits");
 
     /// <summary>
-    /// Fashion-MNIST (chapter 07): the committed subset of 2 000 training and 500 test images by default;
+    /// Fashion-MNIST (chapter 08): the committed subset of 2 000 training and 500 test images by default;
     /// with <paramref name="full"/>, the 60 000 + 10 000 images of the Debian package <c>dataset-fashion-mnist</c>.
     /// </summary>
     public static ImageDataset FashionMnist(bool full = false) => ImageDataset.Load(full ? "fashion-mnist-full" : "fashion-mnist");

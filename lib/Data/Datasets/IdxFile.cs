@@ -6,7 +6,7 @@ namespace Book.Data;
 /// <summary>
 /// The IDX format of MNIST and Fashion-MNIST: two zero bytes, a type code (0x08 = unsigned byte), the
 /// number of dimensions d, then d big-endian 32-bit sizes and the values in row-major order. Files ending
-/// in <c>.gz</c> (starting with gzip's 1f 8b) are decompressed on the fly. Chapter 07.
+/// in <c>.gz</c> (starting with gzip's 1f 8b) are decompressed on the fly. Chapter 08.
 /// </summary>
 public static class IdxFile
 {

@@ -6,7 +6,7 @@ namespace Book.Data;
 /// <summary>
 /// An image-classification dataset from IDX files (Fashion-MNIST's layout: train and t10k images and
 /// labels): images as float32 <c>[N, 1, H, W]</c> scaled from 0–255 to [0, 1], labels as int64 <c>[N]</c>,
-/// and the class names. Every file is checked against the manifest first. Chapter 07. Disposing it
+/// and the class names. Every file is checked against the manifest first. Chapter 08. Disposing it
 /// disposes the four tensors.
 /// </summary>
 public sealed class ImageDataset : IDisposable

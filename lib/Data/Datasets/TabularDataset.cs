@@ -9,7 +9,7 @@ namespace Book.Data;
 /// <c>DataFrame.LoadCsv</c> after the file is checked against the manifest: numeric feature columns and
 /// one target column. <see cref="Frame"/> is for looking at the data; <see cref="ToTensors"/> gives the
 /// float32 features <c>[N, F]</c> and the targets a model trains on — int64 labels <c>[N]</c> for
-/// classification, float32 values <c>[N, 1]</c> for regression. Chapters 02–06.
+/// classification, float32 values <c>[N, 1]</c> for regression. Chapters 03–07.
 /// </summary>
 public sealed class TabularDataset
 {

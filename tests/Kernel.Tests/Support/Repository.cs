@@ -17,7 +17,7 @@ static class Repository
 
     /// <summary>The notebooks the end-to-end tests run: the fixture, and the loss-functions chapter (the exemplar).</summary>
     public static TheoryData<string> Notebooks() =>
-        new() { Fixture, Path.Combine(Root, "chapters", "02-loss-functions.ipynb") };
+        new() { Fixture, Path.Combine(Root, "chapters", "03-loss-functions.ipynb") };
 
     static string FindRoot()
     {
