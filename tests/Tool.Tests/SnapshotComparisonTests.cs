@@ -39,6 +39,37 @@ public class SnapshotComparisonTests
         Assert.NotNull(SnapshotComparer.CompareText("stream", "accuracy 0.90", "accuracy 0.92", Default));
     }
 
+    [Fact]
+    public void One_unit_in_the_last_printed_digit_is_a_moved_rounding_edge_not_a_change()
+    {
+        Assert.Null(SnapshotComparer.CompareText("stream", "accuracy 0.91", "accuracy 0.92", Default));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "accuracy 0.91", "accuracy 0.93", Default));
+        Assert.Null(SnapshotComparer.CompareText("stream", "gap 1.36E-008", "gap 1.37E-008", Default));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "gap 1.36E-008", "gap 1.18E-008", Default));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "e^89 overflows", "e^90 overflows", Default)); // whole numbers are counts
+    }
+
+    [Fact]
+    public void Magnitudes_compare_in_decades_and_measurements_can_be_ignored()
+    {
+        var decades = new Tolerance(0, 0, Decades: 0.5);
+        Assert.Null(SnapshotComparer.CompareText("stream", "norm 2.75E+008", "norm 1.80E+008", decades));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "norm 2.75E+008", "norm 2.75E+006", decades));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "norm 2.75E+008", "norm -2.75E+008", decades));
+        var ignore = new Tolerance(0, 0, Ignore: true);
+        Assert.Null(SnapshotComparer.CompareText("stream", "1234 tokens/second", "977 tokens/second", ignore));
+        Assert.NotNull(SnapshotComparer.CompareText("stream", "1234 tokens/second", "977 requests/second", ignore));
+    }
+
+    [Fact]
+    public void A_cells_metadata_chooses_its_tolerance()
+    {
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "decades": 0.3 } } }""")!.AsObject();
+        Assert.Equal(0.3, Tolerance.For(metadata).Decades);
+        Assert.True(Tolerance.For(System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "ignore": true } } }""")!.AsObject()).Ignore);
+        Assert.Equal(Tolerance.Default, Tolerance.For(new System.Text.Json.Nodes.JsonObject()));
+    }
+
     /// <summary>The issue's own demonstration: edit a number in the loss chapter's committed outputs, re-execute, compare.</summary>
     [Fact]
     public async Task Editing_a_number_in_the_loss_chapters_outputs_fails_the_snapshot_with_a_readable_message()

@@ -92,7 +92,7 @@ public static partial class SnapshotComparer
         {
             double e = double.Parse(expectedNumbers[i].Value, CultureInfo.InvariantCulture);
             double a = double.Parse(actualNumbers[i].Value, CultureInfo.InvariantCulture);
-            if (!tolerance.Accepts(e, a))
+            if (!tolerance.Accepts(e, a, Tolerance.LastDigit(expectedNumbers[i].Value)))
                 return $"number {i + 1} on the line is {actualNumbers[i].Value}, expected {expectedNumbers[i].Value} (tolerance {tolerance})";
         }
         return null;
