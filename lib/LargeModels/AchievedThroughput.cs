@@ -12,6 +12,14 @@ namespace Book.LargeModels;
 /// <param name="Utilisation">Fraction of the peak achieved, in (0, 1].</param>
 public sealed record AchievedThroughput(double PeakTeraflops, double Utilisation)
 {
+    /// <summary>
+    /// The book's one assumption about a modern training accelerator, used wherever a chapter turns FLOPs
+    /// into time or money (chapters 1, 6, 12, 13): 300 TFLOP/s peak in 16-bit formats (NVIDIA's A100 is
+    /// rated 312 TFLOP/s dense BF16) at 40 % model FLOPs utilisation (PaLM reported 46.2 %, Chowdhery et
+    /// al. 2022). A reader who rents other hardware changes it here, once.
+    /// </summary>
+    public static AchievedThroughput Reference { get; } = new(300, 0.4);
+
     /// <summary>peak × 10¹² × utilisation, in FLOP/s; validates both inputs.</summary>
     public double FlopsPerSecond
     {
