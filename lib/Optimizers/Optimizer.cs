@@ -1,3 +1,4 @@
+using Book.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace Book.Optimizers;
 /// the subclass's update rule θ ← θ − η·(direction) in place, outside autograd.
 /// Per-parameter state (momentum, moment estimates) lives in tensors this class allocates and frees.
 /// </summary>
-public abstract class Optimizer : IDisposable
+public abstract class Optimizer : IOptimizerStep, IDisposable
 {
     readonly List<Tensor> state = new();
     double learningRate;
