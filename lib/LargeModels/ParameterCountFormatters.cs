@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -15,7 +16,7 @@ public sealed class ParameterCountFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<ParameterCount>(AsText);
-        Formatter.Register<ParameterCount>(AsHtml, Formatter.Html);
+        Formatter.Register<ParameterCount>(AsHtml, MimeTypes.Html);
     }
 
     static IEnumerable<(string Component, string Formula, string Parameters, string Approximately)> Rows(ParameterCount count) =>

@@ -1,3 +1,4 @@
+using Book.Engine.Packages;
 using Book.Engine.Export;
 using Book.Engine.Notebooks;
 using Book.Engine.Snapshots;

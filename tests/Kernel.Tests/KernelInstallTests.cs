@@ -1,3 +1,4 @@
+using Book.Engine.Packages;
 using System.Text.Json.Nodes;
 using Book.Kernel.Install;
 using Book.Tests.Support;

@@ -24,7 +24,7 @@ public static class ChapterRunner
         var clock = Stopwatch.StartNew();
         string previousDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Formatter.ResetToDefaults();
+        BookFormatters.ResetToDefaults();
         int executionCount = 0, codeCellNumber = 0;
         var cellTimes = new List<TimeSpan>();
         try

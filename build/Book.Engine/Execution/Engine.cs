@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Book.Display;
+using Book.Engine.Polyglot;
 using Book.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -21,7 +22,7 @@ public sealed partial class Engine
     public static readonly IReadOnlyList<string> DefaultImports =
     [
         "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks",
-        "Book.Display", "Book.Display.DisplayFunctions",
+        "Book.Display", "Book.Display.DisplayFunctions", "Microsoft.DotNet.Interactive.Formatting",
     ];
 
     /// <summary>How every cell is compiled: the references, the default imports, release code with debug information.</summary>
@@ -33,11 +34,17 @@ public sealed partial class Engine
         .WithAllowUnsafe(false);
 
     readonly TimeSpan cellTimeout;
+    /// <summary>The Polyglot directives of this session's cells: packages, assemblies, sources, magic commands.</summary>
+    readonly PolyglotSession polyglot = new(Options);
     ScriptState<object?>? state;
     int cellsRun;
 
     /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
-    public Engine(TimeSpan? cellTimeout = null) => this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+    public Engine(TimeSpan? cellTimeout = null)
+    {
+        this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+        BookFormatters.EnsureInstalled();
+    }
 
     /// <summary>False after a cell could not be stopped; a new engine is then needed.</summary>
     public bool IsUsable { get; private set; } = true;
@@ -52,6 +59,7 @@ public sealed partial class Engine
             typeof(Stopwatch), typeof(TorchSharp.torch), typeof(Reproducibility),
             typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart),
             typeof(Microsoft.Data.Analysis.DataFrame), typeof(Microsoft.FSharp.Core.FSharpOption<>),
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter), typeof(Microsoft.AspNetCore.Html.IHtmlContent),
         ];
         return anchors.Select(t => t.Assembly)
             .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is "System.Runtime" or "netstandard" or "System.Collections"))
@@ -108,18 +116,25 @@ public sealed partial class Engine
         Interruption.Token = stop;
         try
         {
+            var prepared = await polyglot.PrepareAsync(code, state?.Variables ?? [], stop);
             code = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
-            var cellOptions = Options.WithFilePath(cellName);
+            var cellOptions = polyglot.Options.WithFilePath(cellName);
+            var runClock = Stopwatch.StartNew();
             // Debug information (line numbers in stack traces) needs the source as an encoded stream.
             state ??= await CSharpScript.Create<object?>(Utf8(""), Options).RunAsync(cancellationToken: stop);
             var next = await state.Script.ContinueWith<object?>(Utf8(code), cellOptions)
                 .RunFromAsync(state, catchException: _ => true, cancellationToken: stop);
             state = next;
+            if (prepared.Timed && next.Exception is null) Console.Out.WriteLine(MagicCommands.WallTime(runClock.Elapsed));
             Console.Out.Flush();
             if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
             if (next.ReturnValue is not null || EndsWithValue(next.Script))
                 sink.Result(next.ReturnValue);
             return (null, null);
+        }
+        catch (CellDirectiveException e)
+        {
+            return (e, e.Line);
         }
         catch (CompilationErrorException e)
         {
@@ -169,6 +184,8 @@ public sealed partial class Engine
                 .ToList();
             return new ErrorOutput("CompilationError", $"{where}: {messages.FirstOrDefault()}", messages);
         }
+        if (failure is CellDirectiveException directive)
+            return new ErrorOutput(directive.Kind, $"{where}: {directive.Message}", directive.Message.Split('\n'));
         var root = failure is TargetInvocationException { InnerException: { } inner } ? inner : failure;
         var traceback = new List<string> { $"{root.GetType().FullName}: {root.Message}" };
         traceback.AddRange((root.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -188,6 +205,6 @@ public sealed partial class Engine
 
         public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayUpdate(bundle, displayId)); }
 
-        public void Result(object? value) { lock (gate) onOutput(new ResultOutput(Formatter.ToMimeBundle(value))); }
+        public void Result(object? value) { lock (gate) onOutput(new ResultOutput(MimeBundle.Of(value))); }
     }
 }

@@ -1,3 +1,4 @@
+using Book.Engine.Packages;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
