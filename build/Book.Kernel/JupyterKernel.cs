@@ -3,6 +3,7 @@ using Book.Kernel.Channels;
 using Book.Kernel.Connection;
 using Book.Kernel.Diagnostics;
 using Book.Kernel.Handlers;
+using Book.Kernel.History;
 using Book.Kernel.Messages;
 using NetMQ;
 
@@ -30,14 +31,15 @@ public static class JupyterKernel
         // Start the compiler now, before answering anyone: the first cell then runs as fast as the others.
         engine.ExecuteAsync("", _ => { }, "warm-up").GetAwaiter().GetResult();
         var kernelInfo = new KernelInfoHandler();
+        var history = new KernelHistory();
         var shutdown = new ShutdownRequestHandler(stop, running);
         bool stopped;
         using (var iopub = new IoPubPublisher(connection.Endpoint(connection.IoPubPort), signer, kernelLog))
         using (var heartbeat = new Heartbeat(connection.Endpoint(connection.HeartbeatPort)))
         using (var shell = new RequestChannel("shell", connection.Endpoint(connection.ShellPort), signer, iopub, kernelLog,
             [
-                kernelInfo, new ExecuteRequestHandler(engine, iopub, running), new CompleteRequestHandler(engine),
-                new InspectRequestHandler(engine), new IsCompleteRequestHandler(), new CommInfoRequestHandler(), shutdown,
+                kernelInfo, new ExecuteRequestHandler(engine, iopub, running, history), new CompleteRequestHandler(engine),
+                new InspectRequestHandler(engine), new IsCompleteRequestHandler(), new CommInfoRequestHandler(), new HistoryRequestHandler(history), shutdown,
             ], stop.Token))
         using (var control = new RequestChannel("control", connection.Endpoint(connection.ControlPort), signer, iopub, kernelLog,
             [kernelInfo, shutdown, new InterruptRequestHandler(running)], stop.Token))

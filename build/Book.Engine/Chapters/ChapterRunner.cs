@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Book.Display;
 using Book.Engine.Execution;
 using Book.Engine.Notebooks;
+using Book.Engine.Polyglot;
 
 namespace Book.Engine.Chapters;
 
@@ -34,7 +35,7 @@ public static class ChapterRunner
                 codeCellNumber++;
                 var outputs = new NotebookOutputs();
                 int count = ++executionCount;
-                var result = await engine.ExecuteAsync(cell.Source, output => outputs.Add(output, count), $"cell {cell.Number}", cancellation);
+                var result = await engine.ExecuteAsync(CellLanguage.CodeOf(cell), output => outputs.Add(output, count), $"cell {cell.Number}", cancellation);
                 cellTimes.Add(result.Elapsed);
                 if (!result.Succeeded)
                     throw new ChapterFailedException(path, cell.Number, codeCellNumber, result.Line, result.Error!);

@@ -60,6 +60,8 @@ public sealed partial class Engine
             typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart),
             typeof(Microsoft.Data.Analysis.DataFrame), typeof(Microsoft.FSharp.Core.FSharpOption<>),
             typeof(Microsoft.DotNet.Interactive.Formatting.Formatter), typeof(Microsoft.AspNetCore.Html.IHtmlContent),
+            // `dynamic`, which PocketView's tags (div[style: …]("…")) are.
+            typeof(Microsoft.CSharp.RuntimeBinder.Binder), typeof(System.Linq.Expressions.Expression),
         ];
         return anchors.Select(t => t.Assembly)
             .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is "System.Runtime" or "netstandard" or "System.Collections"))
@@ -204,6 +206,8 @@ public sealed partial class Engine
         public void Display(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayOutput(bundle, displayId)); }
 
         public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayUpdate(bundle, displayId)); }
+
+        public void Clear(bool wait) { lock (gate) onOutput(new ClearOutput(wait)); }
 
         public void Result(object? value) { lock (gate) onOutput(new ResultOutput(MimeBundle.Of(value))); }
     }

@@ -20,10 +20,18 @@ public sealed class Notebook
     /// <summary>The language the notebooks and the kernel declare.</summary>
     public const string Language = "csharp";
 
-    /// <summary>nbformat's <c>language_info</c> for C#, as notebooks store it and the kernel reports it.</summary>
+    /// <summary>
+    /// nbformat's <c>language_info</c> for C#, as notebooks store it and the kernel reports it: what front ends
+    /// highlight with — VS Code its language id (<c>name</c>), JupyterLab CodeMirror's mode for the mime type
+    /// (<c>codemirror_mode</c>), <c>jupyter console</c> and nbconvert Pygments' lexer (<c>pygments_lexer</c>) —
+    /// and the C# version cells are compiled as.
+    /// </summary>
     public static JsonObject LanguageInfo() => new()
     {
-        ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = Language, ["pygments_lexer"] = Language, ["version"] = "13.0",
+        ["codemirror_mode"] = "text/x-csharp", ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = Language,
+        ["pygments_lexer"] = Language,
+        ["version"] = Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(
+            Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.MapSpecifiedToEffectiveVersion(Execution.CellSyntax.ParseOptions.SpecifiedLanguageVersion)),
     };
 
     readonly JsonObject root;
@@ -54,10 +62,11 @@ public sealed class Notebook
              .FirstOrDefault(line => line.StartsWith("# "))?[2..].Trim()
         ?? System.IO.Path.GetFileNameWithoutExtension(Path);
 
-    /// <summary>Reads and checks a notebook; errors name the file and what was wrong.</summary>
+    /// <summary>Reads and checks a notebook (.ipynb, or Polyglot's .dib); errors name the file and what was wrong.</summary>
     public static Notebook Load(string path)
     {
         if (!File.Exists(path)) throw new NotebookFormatException(path, "the file does not exist");
+        if (DibFile.IsDib(path)) return FromJson(DibFile.Read(path), path);
         JsonNode? node;
         try { node = JsonNode.Parse(File.ReadAllText(path)); }
         catch (JsonException e) { throw new NotebookFormatException(path, $"it is not valid JSON ({e.Message})"); }
@@ -118,7 +127,14 @@ public sealed class Notebook
     /// Writes the notebook atomically: to a temporary file beside it, then renamed over it, so a
     /// crash or a full disk never leaves a half-written notebook.
     /// </summary>
-    public void Save(string? path = null) => AtomicFile.WriteText(path ?? Path, ToJson());
+    /// <exception cref="InvalidOperationException">The target is a .dib file, which has no place for outputs.</exception>
+    public void Save(string? path = null)
+    {
+        string target = path ?? Path;
+        if (DibFile.IsDib(target))
+            throw new InvalidOperationException($"{target} is a .dib file, which keeps no outputs: save the notebook as .ipynb.");
+        AtomicFile.WriteText(target, ToJson());
+    }
 }
 
 /// <summary>A notebook that cannot be read, with the path and the reason.</summary>

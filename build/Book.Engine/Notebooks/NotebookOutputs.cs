@@ -6,7 +6,8 @@ namespace Book.Engine.Notebooks;
 /// <summary>
 /// Collects one cell's <see cref="CellOutput"/>s as nbformat 4 output objects: consecutive text on
 /// the same stream is merged, <c>update_display_data</c> replaces the display it names (a notebook
-/// stores only the last state), JSON mime types are stored as JSON and text as lists of lines.
+/// stores only the last state), <c>clear_output</c> drops what came before it, JSON mime types are stored
+/// as JSON and text as lists of lines.
 /// </summary>
 public sealed class NotebookOutputs
 {
@@ -15,11 +16,25 @@ public sealed class NotebookOutputs
     /// <summary>The outputs so far, ready for <see cref="NotebookCell.SetOutputs"/>.</summary>
     public JsonArray Outputs { get; } = new();
 
+    /// <summary>A <c>clear_output(wait: true)</c> waiting for the next output.</summary>
+    bool clearPending;
+
     /// <summary>Adds an output of the cell with the given execution count.</summary>
     public void Add(CellOutput output, int executionCount)
     {
+        if (clearPending && output is not ClearOutput)
+        {
+            Clear();
+            clearPending = false;
+        }
         switch (output)
         {
+            case ClearOutput { Wait: true }:
+                clearPending = true;
+                break;
+            case ClearOutput:
+                Clear();
+                break;
             case StreamOutput stream:
                 AppendStream(stream);
                 break;
@@ -49,6 +64,12 @@ public sealed class NotebookOutputs
                 });
                 break;
         }
+    }
+
+    void Clear()
+    {
+        Outputs.Clear();
+        displaysById.Clear();
     }
 
     void AppendStream(StreamOutput stream)

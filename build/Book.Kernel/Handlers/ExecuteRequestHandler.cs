@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Book.Engine.Execution;
 using Book.Kernel.Channels;
+using Book.Kernel.History;
 using Book.Kernel.Messages;
 
 namespace Book.Kernel.Handlers;
@@ -8,10 +9,11 @@ namespace Book.Kernel.Handlers;
 /// <summary>
 /// execute_request: runs the code as the next cell of the <see cref="Book.Engine.Execution.Engine"/> and streams its outputs
 /// to iopub as they happen. <c>silent</c> runs without any output and without counting;
-/// <c>store_history: false</c> runs without counting. After a cell that could not be stopped, every
-/// request is answered with an error saying the kernel must be restarted.
+/// <c>store_history: false</c> runs without counting and without entering the <see cref="KernelHistory"/>.
+/// After a cell that could not be stopped, every request is answered with an error saying the kernel must be restarted.
 /// </summary>
-public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, IoPubPublisher iopub, RunningCell running) : IRequestHandler
+public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, IoPubPublisher iopub, RunningCell running, KernelHistory history)
+    : IRequestHandler
 {
     int executionCount;
 
@@ -27,7 +29,9 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
         int count = executionCount;
         if (!silent) iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        var error = engine.IsUsable ? Run(request, code, count, silent) : Refuse(request, count, silent);
+        string? result = null;
+        var error = engine.IsUsable ? Run(request, code, count, silent, value => result = value) : Refuse(request, count, silent);
+        if (request.Flag("store_history", true) && !silent) history.Add(count, code, result);
         if (error is null)
             return HandlerReply.Ok(new JsonObject { ["execution_count"] = count, ["payload"] = new JsonArray(), ["user_expressions"] = new JsonObject() });
         var content = OutputMessage.Error(error);
@@ -36,12 +40,17 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
         return new HandlerReply(content, AbortQueued: request.Flag("stop_on_error", true));
     }
 
-    ErrorOutput? Run(JupyterMessage request, string code, int count, bool silent)
+    /// <param name="onResult">Receives the plain text of the cell's value, for the history.</param>
+    ErrorOutput? Run(JupyterMessage request, string code, int count, bool silent, Action<string> onResult)
     {
         var token = running.Start();
         try
         {
-            var result = engine.ExecuteAsync(code, output => { if (!silent) Show(request, output, count); }, $"cell {count}", token)
+            var result = engine.ExecuteAsync(code, output =>
+                {
+                    if (output is ResultOutput value && value.Data.TryGetValue("text/plain", out var text)) onResult(text);
+                    if (!silent) Show(request, output, count);
+                }, $"cell {count}", token)
                 .GetAwaiter().GetResult();
             return result.Error;
         }

@@ -3,7 +3,7 @@ using Book.Engine.Execution;
 
 namespace Book.Kernel.Messages;
 
-/// <summary>The iopub message that carries a cell's output: stream, display_data, update_display_data, execute_result or error.</summary>
+/// <summary>The iopub message that carries a cell's output: stream, display_data, update_display_data, clear_output, execute_result or error.</summary>
 public static class OutputMessage
 {
     /// <summary>The message type and content for <paramref name="output"/> of the cell with <paramref name="executionCount"/>.</summary>
@@ -17,7 +17,8 @@ public static class OutputMessage
             ["execution_count"] = executionCount, ["data"] = Bundle(result.Data), ["metadata"] = new JsonObject(),
         }),
         ErrorOutput error => ("error", Error(error)),
-        _ => throw new ArgumentException($"Expected a stream, display, update, result or error output, got {output.GetType().Name}.", nameof(output)),
+        ClearOutput clear => ("clear_output", new JsonObject { ["wait"] = clear.Wait }),
+        _ => throw new ArgumentException($"Expected a stream, display, update, clear, result or error output, got {output.GetType().Name}.", nameof(output)),
     };
 
     /// <summary>ename, evalue and traceback, as both the error message and a failed execute_reply carry them.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Book.Engine.Chapters;
+using Book.Engine.Notebooks;
 
 namespace Book.Tool.Commands;
 
@@ -23,11 +24,15 @@ public static class RunCommand
             Console.Error.WriteLine($"▶ {name}");
             try
             {
-                var run = await ChapterRunner.RunAndSaveAsync(file, timeout,
-                    (cell, elapsed) => Console.Error.WriteLine($"    cell {cell.Number,3}  {elapsed.TotalSeconds,6:0.0} s"));
+                // A .dib (Polyglot's text format) has no place for outputs: they are printed instead.
+                bool dib = DibFile.IsDib(file);
+                Action<NotebookCell, TimeSpan> progress = (cell, elapsed) => Console.Error.WriteLine($"    cell {cell.Number,3}  {elapsed.TotalSeconds,6:0.0} s");
+                var run = dib ? await ChapterRunner.RunAsync(file, timeout, progress) : await ChapterRunner.RunAndSaveAsync(file, timeout, progress);
+                if (dib) Console.Out.Write(OutputText.Of(run.Notebook));
                 total += run.Elapsed;
+                string outputs = dib ? "outputs printed (a .dib file keeps none)" : "outputs written";
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"✔ {name}: {run.CellTimes.Count} code cells in {run.Elapsed.TotalSeconds:0.0} s (outside the cells: {run.Overhead.TotalSeconds:0.00} s); outputs written"));
+                    $"✔ {name}: {run.CellTimes.Count} code cells in {run.Elapsed.TotalSeconds:0.0} s (outside the cells: {run.Overhead.TotalSeconds:0.00} s); {outputs}"));
             }
             catch (ChapterFailedException failure)
             {
