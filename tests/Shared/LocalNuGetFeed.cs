@@ -4,8 +4,8 @@ namespace Book.Tests.Support;
 
 /// <summary>
 /// A NuGet feed in a temporary folder, made with `dotnet pack` from tiny libraries written here:
-/// Book.Tests.Words 1.0.0 and Book.Tests.Greeting 1.0.0, which depends on it; and Units.dll, a library that is
-/// no package (for <c>#r "libs/Units.dll"</c>). <see cref="NotebookFolder"/> lays a Polyglot-style notebook of
+/// Book.Tests.Words 1.0.0 and Book.Tests.Greeting 1.0.0, which depends on it; and Units.dll, whose package the
+/// notebooks do not use: they reference the library itself (<c>#r "libs/Units.dll"</c>). <see cref="NotebookFolder"/> lays a Polyglot-style notebook of
 /// tests/Shared/Polyglot beside a copy of the feed (<c>local-feed/</c>), with a nuget.config that clears every
 /// other source, so restores need no network. Processes given <see cref="Environment"/> restore into a private
 /// NuGet packages folder and book cache: every test run restores from the feed, and the user's caches stay untouched.
@@ -21,7 +21,7 @@ public sealed class LocalNuGetFeed : IDisposable
         Library(sources, "Words", "Book.Tests.Words", "", "namespace Book.Tests.Words;\n\npublic static class Vocabulary\n{\n    public static string Hello => \"hello\";\n}\n");
         Library(sources, "Greeting", "Book.Tests.Greeting", "<ItemGroup><ProjectReference Include=\"../Words/Words.csproj\" /></ItemGroup>",
             "namespace Book.Tests.Greeting;\n\npublic static class Greeter\n{\n    public static string Greet(string name) => Book.Tests.Words.Vocabulary.Hello + \", \" + name;\n}\n");
-        Library(sources, "Units", null, "",
+        Library(sources, "Units", "Book.Tests.Units", "",
             "namespace Units;\n\npublic static class Length\n{\n    public static double FeetFromMeters(double meters) => meters / 0.3048;\n}\n");
         File.WriteAllText(Path.Combine(sources, "feed.slnx"),
             "<Solution>\n  <Project Path=\"Words/Words.csproj\" />\n  <Project Path=\"Greeting/Greeting.csproj\" />\n  <Project Path=\"Units/Units.csproj\" />\n</Solution>\n");
@@ -34,7 +34,7 @@ public sealed class LocalNuGetFeed : IDisposable
     /// <summary>The folder holding Book.Tests.Words.1.0.0.nupkg and Book.Tests.Greeting.1.0.0.nupkg.</summary>
     public string Feed => Path.Combine(folder, "feed");
 
-    /// <summary>Units.dll, a plain library (no package).</summary>
+    /// <summary>Units.dll, as built.</summary>
     public string UnitsDll { get; }
 
     /// <summary>NUGET_PACKAGES and BOOK_CACHE in this feed's folder, for the processes that run the notebooks.</summary>
@@ -63,14 +63,12 @@ public sealed class LocalNuGetFeed : IDisposable
         return Path.Combine(target, notebook);
     }
 
-    static void Library(string sources, string name, string? packageId, string extraItems, string code)
+    static void Library(string sources, string name, string packageId, string extraItems, string code)
     {
         string project = Path.Combine(sources, name);
         Directory.CreateDirectory(project);
         var csproj = new StringBuilder("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n");
-        csproj.Append(packageId is null
-            ? "    <IsPackable>false</IsPackable>\n"
-            : $"    <PackageId>{packageId}</PackageId>\n    <Version>1.0.0</Version>\n    <Authors>book tests</Authors>\n    <Description>A package for the book's tests.</Description>\n");
+        csproj.Append($"    <PackageId>{packageId}</PackageId>\n    <Version>1.0.0</Version>\n    <Authors>book tests</Authors>\n    <Description>A package for the book's tests.</Description>\n");
         csproj.Append("  </PropertyGroup>\n  ").Append(extraItems).Append("\n</Project>\n");
         File.WriteAllText(Path.Combine(project, name + ".csproj"), csproj.ToString());
         File.WriteAllText(Path.Combine(project, name + ".cs"), code);

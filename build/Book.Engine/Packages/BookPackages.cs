@@ -26,8 +26,13 @@ public sealed class BookPackages
 
     BookPackages(Dictionary<string, BookPackage> packages) => this.packages = packages;
 
-    /// <summary>The packages of this process (empty when it has no .deps.json, as in some hosts).</summary>
-    public static BookPackages Current { get; } = Read(AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string);
+    /// <summary>
+    /// The packages of this process: those its .deps.json files list (the host's, and any other in its folder, as
+    /// a test host has); empty when there are none.
+    /// </summary>
+    public static BookPackages Current { get; } = Read(
+        ((AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.deps.json")).Where(File.Exists).Select(Path.GetFullPath).Distinct());
 
     /// <summary>The book's package that answers a request for <paramref name="name"/>, or null when the book has none.</summary>
     public BookPackage? Find(string name)
@@ -36,22 +41,21 @@ public sealed class BookPackages
         return packages.GetValueOrDefault(name);
     }
 
-    /// <summary>Reads the first of the deps files (a host lists its own first).</summary>
-    static BookPackages Read(string? depsFiles)
+    static BookPackages Read(IEnumerable<string> depsFiles)
     {
         var found = new Dictionary<string, BookPackage>(StringComparer.OrdinalIgnoreCase);
-        string? file = depsFiles?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (file is null || !File.Exists(file)) return new BookPackages(found);
-        var deps = JsonNode.Parse(File.ReadAllText(file))!;
-        string? target = (string?)deps["runtimeTarget"]?["name"];
-        var assets = target is null ? null : deps["targets"]?[target]?.AsObject();
-        foreach (var (key, library) in deps["libraries"]?.AsObject() ?? [])
+        foreach (string file in depsFiles)
         {
-            if ((string?)library?["type"] != "package") continue;
-            string[] parts = key.Split('/', 2);
-            if (parts.Length != 2 || !NuGetVersion.TryParse(parts[1], out var version)) continue;
-            var runtime = assets?[key]?["runtime"]?.AsObject().Select(asset => Path.GetFileName(asset.Key)).ToList() ?? [];
-            found[parts[0]] = new BookPackage(parts[0], version, runtime);
+            var deps = JsonNode.Parse(File.ReadAllText(file))!;
+            string? target = (string?)deps["runtimeTarget"]?["name"];
+            var assets = target is null ? null : deps["targets"]?[target]?.AsObject();
+            foreach (var (key, library) in deps["libraries"]?.AsObject() ?? [])
+            {
+                string[] parts = key.Split('/', 2);
+                if ((string?)library?["type"] != "package" || parts.Length != 2 || !NuGetVersion.TryParse(parts[1], out var version)) continue;
+                var runtime = assets?[key]?["runtime"]?.AsObject().Select(asset => Path.GetFileName(asset.Key)).ToList() ?? [];
+                found.TryAdd(parts[0], new BookPackage(parts[0], version, runtime));
+            }
         }
         return new BookPackages(found);
     }
