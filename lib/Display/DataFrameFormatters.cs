@@ -1,7 +1,7 @@
-using Microsoft.DotNet.Interactive.Formatting;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Display;
 

@@ -1,6 +1,6 @@
-using Microsoft.DotNet.Interactive.Formatting;
-using Book.Tensors;
 using System.Net;
+using Book.Tensors;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Display;
 

@@ -1,8 +1,8 @@
-using Microsoft.DotNet.Interactive.Formatting;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.LargeModels;
 

@@ -1,5 +1,5 @@
-using Microsoft.DotNet.Interactive.Formatting;
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Training;
 

@@ -1,5 +1,5 @@
-using Book.Engine.Packages;
 using Book.Engine.Notebooks;
+using Book.Engine.Packages;
 using Book.Engine.Snapshots;
 using Book.Tests.Support;
 

@@ -64,9 +64,9 @@ public sealed class PolyglotSession(ScriptOptions baseOptions)
 
     void AddSource(SourceDirective directive)
     {
-        string source = Uri.TryCreate(directive.Source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? directive.Source : Path.GetFullPath(directive.Source);
-        if (!source.StartsWith("http", StringComparison.Ordinal) && !Directory.Exists(source))
+        bool feed = Uri.TryCreate(directive.Source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        string source = feed ? directive.Source : Path.GetFullPath(directive.Source);
+        if (!feed && !Directory.Exists(source))
             throw new CellDirectiveException(directive.Line,
                 $"#i \"nuget: {directive.Source}\": expected a NuGet feed URL (https://…) or an existing folder of packages, found no folder {source}");
         if (!sources.Contains(source)) sources.Add(source);
@@ -76,9 +76,10 @@ public sealed class PolyglotSession(ScriptOptions baseOptions)
     static string AssemblyFile(AssemblyDirective directive)
     {
         string path = Path.GetFullPath(directive.Reference);
+        bool bareName = directive.Reference.IndexOfAny(['/', '\\']) < 0;
         string framework = Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(),
             directive.Reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? directive.Reference : directive.Reference + ".dll");
-        string? file = File.Exists(path) ? path : !directive.Reference.Contains('/') && !directive.Reference.Contains('\\') && File.Exists(framework) ? framework : null;
+        string? file = File.Exists(path) ? path : bareName && File.Exists(framework) ? framework : null;
         if (file is null)
             throw new CellDirectiveException(directive.Line,
                 $"#r \"{directive.Reference}\": expected a .NET assembly (a path relative to the notebook's folder, or absolute) or a framework assembly's name; there is no file {path}",

@@ -1,7 +1,7 @@
-using Book.Engine.Packages;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Book.Engine.Notebooks;
+using Book.Engine.Packages;
 using Book.Runtime;
 
 namespace Book.Kernel.Install;

@@ -96,9 +96,9 @@ class BookKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["language_info"]["name"], "csharp")
 
 
+    # VS Code takes its language id from name, jupyter console and nbconvert Pygments' lexer, JupyterLab
+    # CodeMirror's mode for the mime type: each must name C#.
     def test_language_info_names_what_front_ends_highlight_with(self):
-        """VS Code takes the language id from name, jupyter console and nbconvert Pygments' lexer, JupyterLab
-        CodeMirror's mode for the mime type: each must name C#."""
         from pygments.lexers import get_lexer_by_name, get_lexer_for_mimetype
 
         self.flush_channels()
