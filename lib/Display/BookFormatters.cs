@@ -48,6 +48,9 @@ public static class BookFormatters
     {
         Formatter.SubscribeToDisplayedValues(DisplaySink.Show);
         ResetToDefaults();
+        // The formatter compiles a little code for each type it first meets: for the commonest ones that happens
+        // here, when the engine starts, rather than inside the first cell's time limit.
+        foreach (object value in new object[] { 1, 1.5, "text", new[] { 1.5 }, new List<int>() }) MimeBundle.Of(value);
     }
 
     /// <summary>Forgets every registration and preference a notebook made; the book's formatters stay.</summary>
