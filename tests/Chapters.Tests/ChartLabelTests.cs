@@ -20,15 +20,8 @@ public partial class ChartLabelTests
          "scatter3d", "surface", "mesh3d", "cone", "streamtube", "volume", "isosurface", "scatterpolar", "scatterpolargl",
          "barpolar", "scattergeo", "choropleth", "scattermapbox", "choroplethmapbox", "densitymapbox", "scatterternary"];
 
-    public static TheoryData<string> Chapters()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in BookPaths.Find(AppContext.BaseDirectory).AllChapters()) data.Add(Path.GetFileName(file));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Chapters))]
+    [MemberData(nameof(ChapterSnapshotTests.Chapters), MemberType = typeof(ChapterSnapshotTests))]
     public void Every_chart_has_a_title_and_labelled_axes(string chapter)
     {
         var notebook = Notebook.Load(Path.Combine(BookPaths.Find(AppContext.BaseDirectory).Chapters, chapter));

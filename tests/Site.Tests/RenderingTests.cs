@@ -86,6 +86,14 @@ public sealed class RenderingTests
         Assert.Contains("The mean squared error of $n$ predictions is\n\n$$\\mathrm{MSE} = \\frac{1}{n}\\sum_{i=1}^{n} (\\hat{y}_i - y_i)^2$$\n\nand binary", Page);
 
     [Fact]
+    public void A_heading_that_ends_in_a_words_hash_keeps_it()
+    {
+        const string markdown = "# 2. Tensors in C#\n## Closed ##\n### F#, C# and more\n```bash\n# echo C#\n```\nText in C#";
+        Assert.Equal("# 2. Tensors in C# #\n## Closed ##\n### F#, C# and more\n```bash\n# echo C#\n```\nText in C#",
+            Headings.KeepTrailingHash(markdown));
+    }
+
+    [Fact]
     public void Display_math_in_a_code_fence_is_left_alone()
     {
         const string markdown = "```latex\ntext\n$$x$$\n```\nline\n$$\ny\n$$\nafter";

@@ -26,7 +26,7 @@ public static class ChapterPage
         {
             string block = cell.Type switch
             {
-                "markdown" => ChapterLinks.Resolve(DisplayMath.SetApart(cell.Source).Trim('\n'), PageName(notebook), chapterPages),
+                "markdown" => ChapterLinks.Resolve(DisplayMath.SetApart(Headings.KeepTrailingHash(cell.Source)).Trim('\n'), PageName(notebook), chapterPages),
                 "code" => CodeCell(cell, Path.GetFileName(notebook.Path)),
                 _ => "", // raw cells are for other formats than the web page
             };
