@@ -126,8 +126,8 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>
     /// <paramref name="prompt"/> [batch, time] extended by <paramref name="newTokens"/> tokens, each drawn from
     /// softmax(logits / temperature) of the last position (temperature 0: always the most likely token; topK: only
     /// among the k most likely). With <paramref name="useCache"/> the keys and values of earlier positions are kept
-    /// (<see cref="KeyValueCache"/>); the tokens are the same either way. Draws use TorchSharp's generator, so a
-    /// seeded run repeats.
+    /// (<see cref="KeyValueCache"/>); the tokens are the same either way. Each draw takes one uniform number from
+    /// TorchSharp's generator and inverts the cumulative distribution, so a seeded run repeats on every processor.
     /// </summary>
     public Tensor Generate(Tensor prompt, int newTokens, double temperature = 1.0, int? topK = null, bool useCache = true)
     {
@@ -206,7 +206,11 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>
             var kth = logits.topk(k).values.narrow(-1, k - 1, 1);
             logits = logits.masked_fill(logits.lt(kth), double.NegativeInfinity);
         }
-        return nn.functional.softmax(logits / temperature, -1).multinomial(1);
+        // Inverse-CDF sampling: u ~ U[0, 1), the first token whose cumulative probability exceeds u. Written out rather
+        // than multinomial(), whose draws depend on the CPU's vector kernels; uniform draws and cumsum do not.
+        var cumulative = nn.functional.softmax(logits.to_type(ScalarType.Float64) / temperature, -1).cumsum(-1);
+        var u = rand(logits.shape[0], 1, dtype: ScalarType.Float64, device: logits.device);
+        return cumulative.le(u).sum(-1, keepdim: true).clamp_max(logits.shape[^1] - 1);
     }
 
     /// <summary>
