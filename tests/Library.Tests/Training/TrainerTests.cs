@@ -64,7 +64,7 @@ public class TrainerTests
         Assert.Equal(3, history.Epochs.Count);
         Assert.True(history["val_loss"][2] > history["val_loss"][1] && history["val_loss"][1] > history["val_loss"][0]);
         Assert.Equal(1, stopping.BestEpoch);
-        Assert.Contains("did not improve for 2 epochs", history.StopReason);
+        Assert.StartsWith("early stopping: no better val_loss for 2 epochs; kept epoch 1 (val_loss ", history.StopReason);
         Assert.Equal(history["val_loss"][0], trainer.Evaluate(batches)["loss"], 12);
     }
 
