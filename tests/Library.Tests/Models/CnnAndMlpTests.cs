@@ -86,6 +86,21 @@ public class CnnAndMlpTests
     }
 
     [Fact]
+    public void The_last_hidden_layer_is_what_the_output_layer_sees()
+    {
+        Reproducibility.Seed(42);
+        var model = new Mlp([10, 16, 8, 3]);
+        using var x = randn(5, 10, device: Devices.Default);
+
+        using var hidden = model.LastHidden(x);
+        var output = (TorchSharp.Modules.Linear)model.named_children().Last().module;
+
+        Assert.Equal([5L, 8], hidden.shape);
+        Assert.True(hidden.ge(0).all().ToBoolean(), "taken after the ReLU");
+        Assert.True(output.call(hidden).allclose(model.call(x)));
+    }
+
+    [Fact]
     public void Dropout_acts_only_in_training_mode()
     {
         Reproducibility.Seed(42);
