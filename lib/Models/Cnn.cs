@@ -17,7 +17,7 @@ namespace Book.Models;
 public sealed class Cnn : nn.Module<Tensor, Tensor>
 {
     readonly nn.Module<Tensor, Tensor> features;
-    readonly nn.Module<Tensor, Tensor> classifier;
+    readonly Mlp classifier;
     readonly long[] inputShape;
     readonly List<(string Name, nn.Module<Tensor, Tensor> Layer)> featureLayers = new();
 
@@ -77,7 +77,7 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
     public nn.Module<Tensor, Tensor> Features => features;
 
     /// <summary>The dense layers (an <see cref="Mlp"/>): feature vector → logits.</summary>
-    public nn.Module<Tensor, Tensor> Classifier => classifier;
+    public Mlp Classifier => classifier;
 
     /// <summary>The weights of stage <paramref name="stage"/>'s convolution, [C_out, C_in, k, k]: its learned filters.</summary>
     public Tensor Filters(int stage) => Layer<TorchSharp.Modules.Conv2d>($"conv{stage}").weight!;
