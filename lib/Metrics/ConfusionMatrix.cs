@@ -39,6 +39,15 @@ public sealed class ConfusionMatrix
     /// <summary>Cᵢⱼ: samples of actual class <paramref name="actual"/> predicted as <paramref name="predicted"/>.</summary>
     public long this[int actual, int predicted] => counts[actual, predicted];
 
+    /// <summary>The counts as a K×K array of numbers (rows actual, columns predicted), e.g. for <c>ConfusionMatrixPlot</c>.</summary>
+    public double[,] ToArray()
+    {
+        var array = new double[Classes, Classes];
+        for (int i = 0; i < Classes; i++)
+            for (int j = 0; j < Classes; j++) array[i, j] = counts[i, j];
+        return array;
+    }
+
     /// <summary>The number of samples counted.</summary>
     public long Total => Enumerable.Range(0, Classes).Sum(i => Enumerable.Range(0, Classes).Sum(j => counts[i, j]));
 

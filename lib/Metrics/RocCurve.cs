@@ -31,6 +31,19 @@ public sealed class RocCurve
     public double Auc => Enumerable.Range(1, Thresholds.Count - 1).Sum(i =>
         (FalsePositiveRates[i] - FalsePositiveRates[i - 1]) * (TruePositiveRates[i] + TruePositiveRates[i - 1]) / 2);
 
+    /// <summary>
+    /// The highest true-positive rate a threshold reaches while its false-positive rate stays at most
+    /// <paramref name="falsePositiveRate"/> — the curve read at one point, e.g. on a fixed grid of rates for a plot
+    /// whose size does not depend on how many distinct scores there were.
+    /// </summary>
+    public double TruePositiveRateAt(double falsePositiveRate)
+    {
+        if (!(falsePositiveRate >= 0 && falsePositiveRate <= 1))
+            throw new ArgumentOutOfRangeException(nameof(falsePositiveRate), falsePositiveRate, "Expected a false-positive rate in [0, 1].");
+        return Enumerable.Range(0, Thresholds.Count).Where(i => FalsePositiveRates[i] <= falsePositiveRate)
+            .Max(i => TruePositiveRates[i]);
+    }
+
     /// <summary>The curve of <paramref name="scores"/> (higher = more likely positive) against binary <paramref name="actual"/> labels.</summary>
     /// <param name="positiveClass">The label that counts as positive; every other label is negative.</param>
     public static RocCurve From(Tensor scores, Tensor actual, int positiveClass = 1)

@@ -50,6 +50,18 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         return x;
     }
 
+    /// <summary>
+    /// h_{L−1}, the activations of the last hidden layer (after its activation and dropout): what the output
+    /// layer sees. Transfer learning keeps them as features and trains a new output layer on top (chapter 08).
+    /// </summary>
+    public Tensor LastHidden(Tensor input)
+    {
+        Shapes.Require(input, "input", "batch", inputSize);
+        var x = input;
+        foreach (var layer in layers.SkipLast(1)) x = layer.call(x);
+        return x;
+    }
+
     /// <summary>Registers a layer under its own name (state_dict keys linear1.weight, …) and keeps it in order.</summary>
     void Add(string name, nn.Module<Tensor, Tensor> layer)
     {

@@ -63,8 +63,8 @@ public sealed class EarlyStopping : ITrainingCallback
             return null;
         }
         return ++epochsWithoutImprovement < Patience ? null
-            : $"early stopping: {Monitor} did not improve for {Patience} epoch{(Patience == 1 ? "" : "s")}; " +
-              $"best {BookFormatters.FormatNumber(BestValue)} at epoch {BestEpoch}{(RestoreBestWeights ? ", whose weights were restored" : "")}";
+            : $"early stopping: no better {Monitor} for {Patience} epoch{(Patience == 1 ? "" : "s")}; " +
+              $"{(RestoreBestWeights ? "kept" : "best was")} epoch {BestEpoch} ({Monitor} {BookFormatters.FormatNumber(BestValue)})";
     }
 
     /// <inheritdoc />

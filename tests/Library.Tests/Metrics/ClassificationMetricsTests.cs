@@ -37,6 +37,7 @@ public class ClassificationMetricsTests
         long[,] expected = { { 1, 1, 0 }, { 0, 2, 0 }, { 1, 0, 2 } };
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) Assert.Equal(expected[i, j], matrix[i, j]);
+        Assert.Equal(new double[,] { { 1, 1, 0 }, { 0, 2, 0 }, { 1, 0, 2 } }, matrix.ToArray());
         Assert.Equal(7, matrix.Total);
         Assert.Equal((1, 1, 1), (matrix.TruePositives(0), matrix.FalsePositives(0), matrix.FalseNegatives(0)));
     }

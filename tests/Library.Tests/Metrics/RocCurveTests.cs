@@ -21,6 +21,8 @@ public class RocCurveTests
         // Pairs (positive, negative) ranked correctly: (0.9,0.8) (0.9,0.3) (0.8,0.3) (0.4,0.3) = 4, tie (0.8,0.8) = ½, of 6.
         Assert.Equal(4.5 / 6, roc.Auc, 12);
         Assert.Equal("ROC curve: 5 points, AUC 0.75", BookFormatters.Format(roc));
+        // Read on a grid: below FPR ½ only the positive at 0.9 is found; at ½ the threshold 0.4 finds all three.
+        Assert.Equal([1.0 / 3, 1.0 / 3, 1, 1, 1], new[] { 0, 0.25, 0.5, 0.75, 1 }.Select(roc.TruePositiveRateAt));
     }
 
     [Theory]

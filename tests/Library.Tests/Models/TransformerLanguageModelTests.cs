@@ -50,7 +50,7 @@ public class TransformerLanguageModelTests
         var model = new TransformerLanguageModel(Tiny());
         var trainer = new Trainer(model, TransformerLanguageModel.Loss, optim.Adam(model.parameters(), 0.01)) { ShowProgress = false };
 
-        var history = trainer.Fit(new TensorBatches(inputs, targets, 16, shuffle: true), epochs: 20);
+        var history = trainer.Fit(new Batches(inputs, targets, 16, shuffle: true), epochs: 20);
 
         Assert.True(history["loss"][^1] < 0.05, $"final loss {history["loss"][^1]}");
         using var prompt = tensor(new long[] { 3 }, 1, 1);
