@@ -15,13 +15,21 @@ public static class Shuffling
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var rng = random ?? Reproducibility.Random;
-        var order = new long[count];
-        for (long i = 0; i < count; i++) order[i] = i;
+        var order = Identity(count);
         for (long i = count - 1; i > 0; i--)
         {
             long j = rng.NextInt64(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
+        return order;
+    }
+
+    /// <summary>The rows 0 … <paramref name="count"/>−1 in their own order (no shuffling).</summary>
+    public static long[] Identity(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var order = new long[count];
+        for (long i = 0; i < count; i++) order[i] = i;
         return order;
     }
 }

@@ -83,7 +83,7 @@ public sealed class GanTrainer
                     long size = real.shape[0];
                     for (int i = 0; i < sums.Length; i++) sums[i] += values[i] * size;
                     samples += size;
-                    progress.Batch(epoch, ++batch, "d_loss", sums[0] / samples);
+                    progress.Batch(epoch, ++batch, "d_loss", () => sums[0] / samples);
                 }
                 if (samples == 0) throw new ArgumentException("Expected at least one batch of real samples, got none.", nameof(realBatches));
                 var record = new EpochRecord(epoch, new Dictionary<string, double>

@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ public sealed class Trainer
     public Device Device => model.parameters().FirstOrDefault()?.device ?? Devices.Default;
 
     /// <summary>Trains for <paramref name="epochs"/> passes over <paramref name="train"/>.</summary>
-    /// <param name="train">The training batches; enumerated once per epoch (see <see cref="TensorBatches"/>).</param>
+    /// <param name="train">The training batches; enumerated once per epoch (see <see cref="Batches"/>).</param>
     /// <param name="validation">Batches evaluated after every epoch and recorded under the prefix <c>val_</c>.</param>
     /// <param name="callbacks">Consulted after every epoch, e.g. <see cref="EarlyStopping"/>.</param>
     public History Fit(IEnumerable<(Tensor X, Tensor Y)> train, int epochs, IEnumerable<(Tensor X, Tensor Y)>? validation = null,
@@ -116,18 +117,21 @@ public sealed class Trainer
         return Predict(Chunks(inputs, batchSize));
     }
 
-    Dictionary<string, double> Run(IEnumerable<(Tensor X, Tensor Y)> data, bool training, Action<int, double>? onBatch)
+    Dictionary<string, double> Run(IEnumerable<(Tensor X, Tensor Y)> data, bool training, Action<int, Func<double>>? onBatch)
     {
-        double lossSum = 0;
-        var metricSums = new double[metrics.Length];
+        var device = Device;
+        // Σ n·loss and Σ n·metric stay on the device: a step never waits to read a number back,
+        // only the (throttled) progress display and the epoch's end do.
+        using var lossSum = zeros(1, dtype: ScalarType.Float64, device: device);
+        var metricSums = metrics.Select(_ => zeros(1, dtype: ScalarType.Float64, device: device)).ToArray();
         long samples = 0;
         int batch = 0;
-        var device = Device;
-        using (InMode(training))
+        try
         {
+            using var mode = InMode(training);
             foreach (var (inputs, targets) in StepScopes.Each(data))
             {
-                var (x, y) = (inputs.to(device), targets.to(device));
+                var (x, y) = (OnDevice(inputs, device), OnDevice(targets, device));
                 var output = model.call(x);
                 var batchLoss = loss(output, y);
                 if (training)
@@ -136,19 +140,30 @@ public sealed class Trainer
                     batchLoss.backward();
                     optimizer.Step();
                 }
-                long n = x.shape[0];
-                lossSum += batchLoss.ToDouble() * n;
+                long n = x.size(0);
                 using (no_grad())
-                    for (int m = 0; m < metrics.Length; m++) metricSums[m] += metrics[m].Compute(output, y) * n;
+                {
+                    lossSum.add_(batchLoss, alpha: n);
+                    for (int m = 0; m < metrics.Length; m++) metricSums[m].add_(metrics[m].Compute(output, y), alpha: n);
+                }
                 samples += n;
-                onBatch?.Invoke(++batch, lossSum / samples);
+                long seen = samples;
+                onBatch?.Invoke(++batch, () => lossSum.ToDouble() / seen);
             }
+            if (samples == 0) throw new ArgumentException("Expected at least one batch of data, got none.", nameof(data));
+            var values = new Dictionary<string, double> { ["loss"] = lossSum.ToDouble() / samples };
+            for (int m = 0; m < metrics.Length; m++) values[metrics[m].Name] = metricSums[m].ToDouble() / samples;
+            return values;
         }
-        if (samples == 0) throw new ArgumentException("Expected at least one batch of data, got none.", nameof(data));
-        var values = new Dictionary<string, double> { ["loss"] = lossSum / samples };
-        for (int m = 0; m < metrics.Length; m++) values[metrics[m].Name] = metricSums[m] / samples;
-        return values;
+        finally
+        {
+            foreach (var sum in metricSums) sum.Dispose();
+        }
     }
+
+    /// <summary>The tensor itself when it is already on <paramref name="device"/> (no new handle per step), otherwise a copy there.</summary>
+    static Tensor OnDevice(Tensor tensor, Device device) =>
+        tensor.device_type == device.type && (device.index < 0 || tensor.device_index == device.index) ? tensor : tensor.to(device);
 
     /// <summary>Puts the model in training or evaluation mode (and turns gradients off for evaluation) until disposed.</summary>
     IDisposable InMode(bool training)

@@ -37,12 +37,15 @@ abstract class TrainingProgress
             : new NotebookProgress(epochs, count);
     }
 
-    /// <summary>After each batch, with the epoch's running mean of the quantity <paramref name="name"/> (the loss).</summary>
-    public void Batch(int epoch, int batch, string name, double runningMean)
+    /// <summary>
+    /// After each batch, with the epoch's running mean of the quantity <paramref name="name"/> (the loss). The
+    /// mean is read only when a line is due, so a step on a GPU does not wait for it.
+    /// </summary>
+    public void Batch(int epoch, int batch, string name, Func<double> runningMean)
     {
         if (sinceLastUpdate.Elapsed < MinimumInterval && batch != 1) return;
         sinceLastUpdate.Restart();
-        ShowBatch(BatchLine(epoch, batch, name, runningMean));
+        ShowBatch(BatchLine(epoch, batch, name, runningMean()));
     }
 
     /// <summary>After each epoch, with its record.</summary>

@@ -47,24 +47,34 @@ public sealed class DatasetManifest
     /// </summary>
     public string Verify(DatasetEntry entry, DatasetFile file)
     {
-        string path = Path.IsPathRooted(file.File) ? file.File : Path.Combine(Root, file.File);
+        string path = PathOf(file);
         string shown = Path.IsPathRooted(file.File) ? file.File : "datasets/" + file.File;
+        string fromRepository = $"restore it from the book's repository (`git checkout -- {shown}`)";
+        string restore = entry.Install is { } reinstall
+            ? $"reinstall it (`{reinstall.Replace("apt-get install", "apt-get install --reinstall", StringComparison.Ordinal)}`)"
+            : fromRepository;
         if (!File.Exists(path))
         {
-            string how = entry.Install is { } install ? $"install it with `{install}`" : "restore it from the book's repository (git checkout -- datasets)";
+            string how = entry.Install is { } install ? $"install it with `{install}`" : fromRepository;
             throw new FileNotFoundException($"{shown}: not found; the manifest lists it for '{entry.Name}' — {how}.", path);
         }
         long bytes = new FileInfo(path).Length;
         if (bytes != file.Bytes)
             throw new InvalidDataException(
-                $"{shown}: size is {bytes} bytes, expected {file.Bytes} (manifest); the file is damaged, truncated or was replaced.");
+                $"{shown}: size is {bytes} bytes, expected {file.Bytes} bytes with SHA-256 {file.Sha256} (manifest); " +
+                $"the file is truncated, damaged or was replaced — {restore}.");
         string sha256;
         using (var stream = File.OpenRead(path)) sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
         if (!string.Equals(sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException(
-                $"{shown}: SHA-256 is {sha256}, expected {file.Sha256} (manifest); the file is damaged or was replaced.");
+                $"{shown}: SHA-256 is {sha256}, expected {file.Sha256} (manifest); the file is damaged or was replaced — {restore}.");
         return path;
     }
+
+    /// <summary>Whether every file of the dataset <paramref name="name"/> exists (e.g. whether a Debian package is installed); nothing is verified.</summary>
+    public bool IsPresent(string name) => this[name].Files.All(f => File.Exists(PathOf(f)));
+
+    string PathOf(DatasetFile file) => Path.IsPathRooted(file.File) ? file.File : Path.Combine(Root, file.File);
 
     sealed record ManifestDocument(IReadOnlyList<DatasetEntry> Datasets);
 }

@@ -54,6 +54,11 @@ public static partial class Datasets
     /// <summary>
     /// Fashion-MNIST (chapter 08): the committed subset of 2 000 training and 500 test images by default;
     /// with <paramref name="full"/>, the 60 000 + 10 000 images of the Debian package <c>dataset-fashion-mnist</c>.
+    /// A chapter asks for the full set in its larger setting when the package is there:
+    /// <c>FashionMnist(full: RunSize.IsLarge &amp;&amp; FullFashionMnistInstalled)</c>.
     /// </summary>
     public static ImageDataset FashionMnist(bool full = false) => ImageDataset.Load(full ? "fashion-mnist-full" : "fashion-mnist");
+
+    /// <summary>Whether Debian's <c>dataset-fashion-mnist</c> has put the full Fashion-MNIST where the manifest expects it.</summary>
+    public static bool FullFashionMnistInstalled => Manifest.IsPresent("fashion-mnist-full");
 }

@@ -50,9 +50,9 @@ public sealed class ImageDataset : IDisposable
         return new ImageDataset(entry, Part("train"), Part("t10k"));
     }
 
-    /// <summary>"fashion-mnist: train [2000, 1, 28, 28], test [500, 1, 28, 28], 10 classes".</summary>
+    /// <summary>"fashion-mnist (Fashion-MNIST, subset: …): train [2000, 1, 28, 28], test [500, 1, 28, 28], 10 classes" — which data a chapter used.</summary>
     public override string ToString() =>
-        $"{Entry.Name}: train {Tensors.Shapes.Of(Train.X)}, test {Tensors.Shapes.Of(Test.X)}, {Classes.Count} classes";
+        $"{Entry.Name} ({Entry.Title}): train {Tensors.Shapes.Of(Train.X)}, test {Tensors.Shapes.Of(Test.X)}, {Classes.Count} classes";
 
     /// <summary>Disposes the training and test tensors.</summary>
     public void Dispose()

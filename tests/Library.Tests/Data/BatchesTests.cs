@@ -1,3 +1,4 @@
+using TorchSharp;
 using Book.Data;
 using Book.Runtime;
 using static TorchSharp.torch;
@@ -12,7 +13,7 @@ public class BatchesTests
     {
         using var x = arange(10, dtype: ScalarType.Float32).reshape(10, 1);
         using var y = arange(10, dtype: ScalarType.Int64);
-        var batches = new Batches(x, y, batchSize: 4, random: new Random(5));
+        var batches = new Batches(x, y, batchSize: 4, shuffle: true, random: new Random(5));
         var sizes = new List<long>();
         var seen = new List<long>();
         foreach (var (bx, by) in batches)
@@ -35,7 +36,7 @@ public class BatchesTests
         List<long[]> TwoEpochs()
         {
             Reproducibility.Seed(42);
-            var batches = new Batches(x, y, batchSize: 20);
+            var batches = new Batches(x, y, batchSize: 20, shuffle: true);
             return Enumerable.Range(0, 2).Select(_ => batches.Select(b => b.Y.data<long>().ToArray()).Single()).ToList();
         }
         var first = TwoEpochs();
@@ -68,5 +69,31 @@ public class BatchesTests
         var kept = batches.First();
         Assert.False(kept.X.IsInvalid);
         Assert.Equal(new long[] { 2, 2 }, kept.X.shape);
+    }
+
+    [Fact]
+    public void Batches_of_mismatched_tensors_name_both_shapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Batches(zeros(10, 3), zeros(9), 4));
+        Assert.Contains("got X [10, 3] float32 and Y [9] float32", error.Message);
+    }
+
+    [Fact]
+    public void Inside_a_dispose_scope_per_step_nothing_outlives_its_step()
+    {
+        using var x = randn(10, 3);
+        using var y = arange(10, dtype: ScalarType.Int64);
+        var batches = new Batches(x, y, batchSize: 4, shuffle: true);
+        Assert.Equal(3, batches.Count);
+        Assert.Equal(10, batches.Samples);
+        DisposeScopeManager.Statistics.Reset();
+        using (var epoch = batches.GetEnumerator())
+            while (true)
+            {
+                using var step = NewDisposeScope();
+                if (!epoch.MoveNext()) break;
+                using var product = epoch.Current.X.sum();
+            }
+        Assert.True(DisposeScopeManager.Statistics.ThreadTotalLiveCount == 0, DisposeScopeManager.Statistics.ToString());
     }
 }

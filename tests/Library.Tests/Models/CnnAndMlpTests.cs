@@ -1,3 +1,4 @@
+using TorchSharp;
 using Book.Models;
 using Book.Runtime;
 using static TorchSharp.torch;
@@ -38,6 +39,37 @@ public class CnnAndMlpTests
     {
         var error = Assert.Throws<ArgumentException>(() => new Cnn([1, 8, 8], [new(4), new(4), new(4)], [], 2));
         Assert.Contains("Stage 2 pools 1×1 feature maps", error.Message); // 8 → 6 → 3 → 1
+    }
+
+    [Fact]
+    public void Padding_keeps_the_size_so_8x8_digits_fit_two_pooled_stages()
+    {
+        // 8 → 8 → 4 → 4 → 2 with "same" padding; without it the second pool would get 1×1.
+        var model = new Cnn([1, 8, 8], [new(16, Padding: 1), new(32, Padding: 1)], [64], 10);
+        Assert.Equal(32 * 2 * 2, model.FlattenedSize);
+        using var logits = model.call(zeros(3, 1, 8, 8, device: Devices.Default));
+        Assert.Equal([3L, 10], logits.shape);
+    }
+
+    [Fact]
+    public void Features_then_classifier_is_the_model_and_feature_maps_and_filters_have_their_shapes()
+    {
+        Reproducibility.Seed(42);
+        var model = Cnn.Mnist();
+        model.train();
+        using var images = rand(2, 1, 28, 28, device: Devices.Default);
+
+        using var whole = model.call(images);
+        using var composed = model.Classifier.call(model.Features.call(images));
+        using var maps = model.FeatureMaps(images, stage: 2);
+
+        Assert.True(whole.allclose(composed));
+        Assert.Equal([2L, 64, 11, 11], maps.shape);
+        Assert.Equal([32L, 1, 3, 3], model.Filters(1).shape);
+        Assert.True(model.training, "FeatureMaps must put the model back into training mode");
+        Assert.True(maps.ge(0).all().ToBoolean(), "maps are taken after the ReLU");
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.Filters(3));
+        Assert.Contains("Expected a stage between 1 and 2", error.Message);
     }
 
     [Fact]

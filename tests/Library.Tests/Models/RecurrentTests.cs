@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Models;
 using Book.Runtime;
 using Book.Training;
@@ -55,7 +56,7 @@ public class RecurrentTests
         var model = new SequenceClassifier(vocabularySize: 10, embeddingSize: 8, hiddenSize: 16, classes: 2, kind);
         var trainer = new Trainer(model, (o, y) => nn.functional.cross_entropy(o, y), optim.Adam(model.parameters(), 0.02),
             TrainingMetric.Accuracy()) { ShowProgress = false };
-        var batches = new TensorBatches(tokens, labels, 16, shuffle: true);
+        var batches = new Batches(tokens, labels, 16, shuffle: true);
 
         var history = trainer.Fit(batches, epochs: 25);
 

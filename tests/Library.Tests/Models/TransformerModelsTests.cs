@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Display;
 using Book.Models;
 using Book.Runtime;
@@ -22,7 +23,7 @@ public class TransformerModelsTests
         var model = new TransformerClassifier(vocabularySize: 10, classes: 2, modelSize: 16, heads: 2, layers: 1, feedForwardSize: 32, dropout: 0);
         var trainer = new Trainer(model, (o, y) => nn.functional.cross_entropy(o, y), optim.Adam(model.parameters(), 0.01),
             TrainingMetric.Accuracy()) { ShowProgress = false };
-        var batches = new TensorBatches(tokens, labels, 32, shuffle: true);
+        var batches = new Batches(tokens, labels, 32, shuffle: true);
 
         trainer.Fit(batches, epochs: 30);
 
@@ -45,7 +46,7 @@ public class TransformerModelsTests
         var model = new TransformerLanguageModel(vocabularySize: 8, modelSize: 16, heads: 2, layers: 1, feedForwardSize: 32, maxLength: 16, dropout: 0);
         var trainer = new Trainer(model, TransformerLanguageModel.Loss, optim.Adam(model.parameters(), 0.01)) { ShowProgress = false };
 
-        var history = trainer.Fit(new TensorBatches(inputs, targets, 16, shuffle: true), epochs: 20);
+        var history = trainer.Fit(new Batches(inputs, targets, 16, shuffle: true), epochs: 20);
 
         Assert.True(history["loss"][^1] < 0.05, $"final loss {history["loss"][^1]}");
         using var prompt = tensor(new long[] { 3 }, 1, 1);

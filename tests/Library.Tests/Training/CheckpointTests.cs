@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Runtime;
 using Book.Training;
 using TorchSharp;
@@ -14,7 +15,7 @@ public class CheckpointTests
         var (x, y) = TwoBlobs();
         var trained = SmallClassifier();
         new Trainer(trained, CrossEntropy, optim.Adam(trained.parameters(), 0.01)) { ShowProgress = false }
-            .Fit(new TensorBatches(x, y, 16), epochs: 2);
+            .Fit(new Batches(x, y, 16), epochs: 2);
         string path = Path.Combine(Path.GetTempPath(), $"book-checkpoint-{Guid.NewGuid():N}", "model.bin");
         try
         {

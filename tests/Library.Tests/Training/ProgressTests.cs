@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Display;
 using Book.Training;
 using TorchSharp;
@@ -25,7 +26,7 @@ public class ProgressTests
         History history;
         try
         {
-            history = trainer.Fit(new TensorBatches(x, y, 16), epochs: 3);
+            history = trainer.Fit(new Batches(x, y, 16), epochs: 3);
         }
         finally
         {
@@ -46,7 +47,7 @@ public class ProgressTests
         var output = new StringWriter { NewLine = "\n" };
         var progress = new TrainingProgress.TerminalProgress(epochs: 2, batchesPerEpoch: 4, output, interactive: true);
 
-        progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
+        progress.Batch(epoch: 1, batch: 1, "loss", () => 0.75);
         progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
 
         string bar = $"epoch 1/2 [=====>              ] 1/4  loss {Formatter.FormatNumber(0.75)}";
@@ -60,7 +61,7 @@ public class ProgressTests
         var output = new StringWriter { NewLine = "\n" };
         var progress = new TrainingProgress.TerminalProgress(epochs: 2, batchesPerEpoch: 4, output, interactive: false);
 
-        progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
+        progress.Batch(epoch: 1, batch: 1, "loss", () => 0.75);
         progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
 
         Assert.Equal($"epoch 1/2  loss {Formatter.FormatNumber(0.5)}\n", output.ToString());

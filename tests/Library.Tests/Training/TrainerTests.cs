@@ -1,3 +1,4 @@
+using Book.Data;
 using Book.Runtime;
 using Book.Training;
 using TorchSharp;
@@ -15,8 +16,8 @@ public class TrainerTests
         var (x, y) = TwoBlobs();
         var model = SmallClassifier();
         var trainer = new Trainer(model, CrossEntropy, optim.Adam(model.parameters(), 0.01), Accuracy) { ShowProgress = false };
-        var batches = new TensorBatches(x, y, batchSize: 16, shuffle: true);
-        var inOrder = new TensorBatches(x, y, batchSize: 16);
+        var batches = new Batches(x, y, batchSize: 16, shuffle: true);
+        var inOrder = new Batches(x, y, batchSize: 16);
 
         var history = trainer.Fit(batches, epochs: 15, validation: inOrder);
 
@@ -35,7 +36,7 @@ public class TrainerTests
         var (x, y) = TwoBlobs();
         var model = SmallClassifier();
         var trainer = new Trainer(model, CrossEntropy, optim.Adam(model.parameters(), 0.01), Accuracy) { ShowProgress = false };
-        var batches = new TensorBatches(x, y, batchSize: 16, shuffle: true);
+        var batches = new Batches(x, y, batchSize: 16, shuffle: true);
         trainer.Fit(batches, epochs: 1); // the optimizer creates its state on the first step
 
         DisposeScopeManager.Statistics.Reset();
@@ -54,7 +55,7 @@ public class TrainerTests
         var (x, y) = TwoBlobs();
         var model = SmallClassifier();
         var trainer = new Trainer(model, CrossEntropy, new GradientAscent(model, 0.05)) { ShowProgress = false };
-        var batches = new TensorBatches(x, y, batchSize: 32);
+        var batches = new Batches(x, y, batchSize: 32);
         var stopping = new EarlyStopping(monitor: "val_loss", patience: 2);
 
         var history = trainer.Fit(batches, epochs: 20, validation: batches, stopping);
@@ -74,7 +75,7 @@ public class TrainerTests
         var model = SmallClassifier();
         var trainer = new Trainer(model, CrossEntropy, optim.SGD(model.parameters(), 0.1)) { ShowProgress = false };
 
-        var error = Assert.Throws<InvalidOperationException>(() => trainer.Fit(new TensorBatches(x, y, 32), 3, null, new EarlyStopping()));
+        var error = Assert.Throws<InvalidOperationException>(() => trainer.Fit(new Batches(x, y, 32), 3, null, new EarlyStopping()));
 
         Assert.Contains("'val_loss'", error.Message);
         Assert.Contains("only loss", error.Message);
@@ -92,7 +93,7 @@ public class TrainerTests
         Interruption.Token = cancelled.Token;
         try
         {
-            Assert.Throws<OperationCanceledException>(() => trainer.Fit(new TensorBatches(x, y, 32), 3));
+            Assert.Throws<OperationCanceledException>(() => trainer.Fit(new Batches(x, y, 32), 3));
         }
         finally
         {

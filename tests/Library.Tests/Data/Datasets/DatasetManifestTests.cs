@@ -29,7 +29,7 @@ public sealed class DatasetManifestTests : IDisposable
         var manifest = Write("a,target\n1,2\n", "a,target\n1,3\n");
         var error = Assert.Throws<InvalidDataException>(() => TabularDataset.Load(manifest, "numbers"));
         Assert.StartsWith("datasets/numbers.csv: SHA-256 is ", error.Message);
-        Assert.Contains(", expected " + Convert.ToHexStringLower(SHA256.HashData("a,target\n1,3\n"u8.ToArray())) + " (manifest); the file is damaged or was replaced.", error.Message);
+        Assert.Contains(", expected " + Convert.ToHexStringLower(SHA256.HashData("a,target\n1,3\n"u8.ToArray())) + " (manifest); the file is damaged or was replaced", error.Message);
     }
 
     [Fact]
@@ -37,7 +37,9 @@ public sealed class DatasetManifestTests : IDisposable
     {
         var manifest = Write("a,target\n", "a,target\n1,2\n");
         var error = Assert.Throws<InvalidDataException>(() => TabularDataset.Load(manifest, "numbers"));
-        Assert.Contains("datasets/numbers.csv: size is 9 bytes, expected 13 (manifest)", error.Message);
+        string expectedHash = Convert.ToHexStringLower(SHA256.HashData("a,target\n1,2\n"u8.ToArray()));
+        Assert.Contains($"datasets/numbers.csv: size is 9 bytes, expected 13 bytes with SHA-256 {expectedHash} (manifest)", error.Message);
+        Assert.Contains("`git checkout -- datasets/numbers.csv`", error.Message);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public class DatasetsTests
     [Fact]
     public void Full_fashion_mnist_comes_from_the_debian_package_and_begins_with_the_subset()
     {
-        if (!File.Exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+        if (!Book.Data.Datasets.FullFashionMnistInstalled)
         {
             var missing = Assert.Throws<FileNotFoundException>(() => Book.Data.Datasets.FashionMnist(full: true));
             Assert.Contains("sudo apt-get install dataset-fashion-mnist", missing.Message);
@@ -88,5 +88,7 @@ public class DatasetsTests
         Assert.Equal(10000, full.Test.Count);
         Assert.True(full.Train.X[..2000].eq(subset.Train.X).all().item<bool>());
         Assert.True(full.Test.Y[..500].eq(subset.Test.Y).all().item<bool>());
+        Assert.StartsWith("fashion-mnist-full (Fashion-MNIST, full: 60 000 training", full.ToString());
+        Assert.StartsWith("fashion-mnist (Fashion-MNIST, subset: the first 2 000", subset.ToString());
     }
 }
