@@ -22,7 +22,7 @@ public sealed class SequenceClassifier : nn.Module<Tensor, Tensor>
     /// <param name="embeddingSize">Length of each token's vector.</param>
     /// <param name="hiddenSize">Hidden units of the recurrent layer.</param>
     /// <param name="classes">Number of classes (logits out).</param>
-    /// <param name="kind">LSTM (as in seed 001), GRU or the from-scratch simple RNN.</param>
+    /// <param name="kind">LSTM (as in seed 001), GRU or the simple RNN.</param>
     /// <param name="layers">Stacked recurrent layers.</param>
     public SequenceClassifier(int vocabularySize, int embeddingSize, int hiddenSize, int classes,
         RecurrentKind kind = RecurrentKind.Lstm, int layers = 1, Device? device = null) : base(nameof(SequenceClassifier))
@@ -37,10 +37,16 @@ public sealed class SequenceClassifier : nn.Module<Tensor, Tensor>
     /// <summary>The recurrent layer in use.</summary>
     public RecurrentKind Kind => recurrent.Kind;
 
+    /// <summary>The recurrent layer, e.g. to measure its gradient over time on <see cref="Embed"/>'s output.</summary>
+    public RecurrentLayer Recurrent => recurrent;
+
+    /// <summary>The embedded tokens, [batch, time, embedding]: the sequence of vectors the recurrent layer reads.</summary>
+    public Tensor Embed(Tensor tokens) => embedding.call(tokens);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor tokens)
     {
         Shapes.Require(tokens, "token ids", "batch", "time");
-        return output.call(recurrent.LastState(embedding.call(tokens)));
+        return output.call(recurrent.LastState(Embed(tokens)));
     }
 }

@@ -23,9 +23,8 @@ public class RecurrentLayerTests
 
         Assert.Equal([3L, 9, 7], layer.call(x).shape);
         Assert.Equal([3L, 7], layer.LastState(x).shape);
-        // Per block: W_x [H×in] + W_h [H×H] + biases (two per block in TorchSharp, one in the from-scratch cell).
-        int biases = kind == RecurrentKind.SimpleRnn ? 1 : 2;
-        long expected = blocks * (7 * 5 + 7 * 7 + biases * 7) + blocks * (7 * 7 + 7 * 7 + biases * 7);
+        // Per block and layer: W_x [H×in] + W_h [H×H] + two biases [H]; the second layer's input is the first's state.
+        long expected = blocks * (7 * 5 + 7 * 7 + 2 * 7) + blocks * (7 * 7 + 7 * 7 + 2 * 7);
         Assert.Equal(expected, Count(layer));
     }
 
@@ -38,7 +37,7 @@ public class RecurrentLayerTests
         var model = new Forecaster(features: 1, hiddenSize: 16);
         var trainer = new Trainer(model, (o, y) => nn.functional.mse_loss(o, y), optim.Adam(model.parameters(), 0.01)) { ShowProgress = false };
 
-        var history = trainer.Fit(new TensorBatches(windows.X, windows.Y, 32, shuffle: true), epochs: 20);
+        var history = trainer.Fit(new Batches(windows, 32, shuffle: true), epochs: 20);
 
         Assert.True(history["loss"][^1] < 0.01 * history["loss"][0], $"loss {history["loss"][0]} → {history["loss"][^1]}");
     }
@@ -55,5 +54,19 @@ public class RecurrentLayerTests
         Assert.Equal([5f, 6f], data.Y[2].data<float>().ToArray());
         var error = Assert.Throws<ArgumentException>(() => SlidingWindows.Make(series, window: 9, horizon: 2));
         Assert.StartsWith("Expected a series longer than window + horizon − 1 = 10 values, got 10.", error.Message);
+    }
+
+    [Fact]
+    public void Setting_the_forget_gate_bias_changes_only_the_forget_gates_and_only_for_an_LSTM()
+    {
+        var lstm = new RecurrentLayer(RecurrentKind.Lstm, 3, 4, layers: 2);
+        lstm.SetForgetGateBias(2);
+        foreach (var (name, bias) in lstm.named_parameters().Where(p => p.name.Contains("bias")))
+        {
+            float expected = name.Contains("bias_ih") ? 2 : 0;
+            Assert.All(bias[4..8].data<float>().ToArray(), b => Assert.Equal(expected, b));
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => new RecurrentLayer(RecurrentKind.Gru, 3, 4).SetForgetGateBias(1));
+        Assert.Equal("Only an LSTM has a forget gate; this layer is a Gru.", error.Message);
     }
 }

@@ -82,14 +82,14 @@ public sealed class SequenceDatasetsTests : IDisposable
     [Theory]
     [InlineData("word-languages", "word-languages/words.csv")]
     [InlineData("mauna-loa-co2", "mauna-loa-co2/co2.csv")]
-    public void A_truncated_copy_is_refused_naming_the_file_and_what_was_expected(string name, string file)
+    public void A_truncated_copy_is_refused_naming_the_file_and_the_expected_hash(string name, string file)
     {
-        var (manifest, path, _) = CopyOf(name, file);
+        var (manifest, path, sha256) = CopyOf(name, file);
         long bytes = new FileInfo(path).Length;
         using (var stream = File.OpenWrite(path)) stream.SetLength(bytes - 100);
 
         var error = Assert.Throws<InvalidDataException>(() => Load(manifest, name));
-        Assert.StartsWith($"datasets/{file}: size is {bytes - 100} bytes, expected {bytes} (manifest)", error.Message);
+        Assert.StartsWith($"datasets/{file}: size is {bytes - 100} bytes, expected {bytes} bytes with SHA-256 {sha256} (manifest)", error.Message);
     }
 
     [Fact]
