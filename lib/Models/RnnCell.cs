@@ -39,6 +39,15 @@ public sealed class RnnCell : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Hidden units H.</summary>
     public int HiddenSize { get; }
 
+    /// <summary>W_x, [hidden, input]: how the input enters the state.</summary>
+    public Parameter InputWeights => W_x;
+
+    /// <summary>W_h, [hidden, hidden]: how the previous state enters the new one — the matrix BPTT multiplies by at every step back.</summary>
+    public Parameter HiddenWeights => W_h;
+
+    /// <summary>b, [hidden].</summary>
+    public Parameter Bias => b;
+
     /// <summary>One step: x of shape [batch, input], h of shape [batch, hidden] → h′ of shape [batch, hidden].</summary>
     public override Tensor forward(Tensor x, Tensor h)
     {

@@ -1,4 +1,5 @@
 using Book.Models;
+using Book.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -6,15 +7,22 @@ using static TorchSharp.torch.nn.functional;
 namespace Book.Training;
 
 /// <summary>
-/// GAN training as Goodfellow et al. describe it (chapter 11), alternating two updates per batch of
-/// real samples x and fresh noise z:
-/// 1. the discriminator, on real and generated samples with the generator held fixed:
-///    L_D = −[log D(x) + log(1 − D(G(z)))] (binary cross-entropy, real = 1, fake = 0);
-/// 2. the generator, through the discriminator with the discriminator held fixed, in the
-///    non-saturating form L_G = −log D(G(z)) (its fakes labelled real).
-/// Seed 004's version fed noise as "real" data and never alternated; this one records per epoch the
-/// mean d_loss, g_loss and the discriminator's mean verdicts d_real = D(x) and d_fake = D(G(z)) —
-/// at the ideal equilibrium both approach ½.
+/// GAN training as Goodfellow et al. (2014) describe it (chapter 11), alternating two updates per batch
+/// of real samples x and fresh noise z:
+/// 1. the discriminator, on real and generated samples with the generator held fixed (its samples are
+///    detached): L_D = −[log D(x) + log(1 − D(G(z)))] — binary cross-entropy, real = 1, fake = 0;
+/// 2. the generator, on the same generated samples judged by the updated discriminator, through which
+///    its gradient flows (only the generator's weights are updated):
+///    L_G = −log D(G(z)) (non-saturating, the default) or log(1 − D(G(z))) (<see cref="GeneratorLoss"/>).
+/// Seed 004's version fed noise as "real" data, gave three labels for a batch of 3B samples and never
+/// alternated. Per epoch the trainer records the mean d_loss, g_loss and the discriminator's mean
+/// verdicts d_real = D(x) and d_fake = D(G(z)); at the ideal equilibrium both are ½ and d_loss = 2 ln 2.
+/// <para>
+/// With <see cref="Packing"/> m &gt; 1 the discriminator judges m samples at once (PacGAN, Lin et al.,
+/// 2018): a batch of B samples becomes B/m packs of m, all real or all fake. A generator that puts all its
+/// samples on a few modes produces packs with too little variety, which a packing discriminator spots —
+/// one cure for mode collapse. Build the discriminator for inputs [m, …sample shape].
+/// </para>
 /// </summary>
 public sealed class GanTrainer
 {
@@ -39,8 +47,19 @@ public sealed class GanTrainer
     /// <summary>Whether <see cref="Fit"/> shows progress, as the <see cref="Trainer"/> does.</summary>
     public bool ShowProgress { get; set; } = true;
 
+    /// <summary>Samples the discriminator judges together (PacGAN's m); 1, the default, is the plain GAN.</summary>
+    public int Packing
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Packing), value, "Expected a packing of at least 1.");
+    } = 1;
+
+    /// <summary>What the generator minimises; <see cref="GeneratorLoss.NonSaturating"/> unless set.</summary>
+    public GeneratorLoss GeneratorLoss { get; init; } = GeneratorLoss.NonSaturating;
+
     /// <summary>Trains for <paramref name="epochs"/> passes over batches of real samples.</summary>
-    public History Fit(IEnumerable<Tensor> realBatches, int epochs)
+    /// <param name="afterEpoch">Called with the epoch number (1, 2, …) after each epoch, e.g. to keep samples for a figure.</param>
+    public History Fit(IEnumerable<Tensor> realBatches, int epochs, Action<int>? afterEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(realBatches);
         if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Expected at least one epoch.");
@@ -74,6 +93,7 @@ public sealed class GanTrainer
                 });
                 history.Add(record);
                 progress.Epoch(record);
+                afterEpoch?.Invoke(epoch);
             }
         }
         finally
@@ -87,21 +107,28 @@ public sealed class GanTrainer
     double[] Step(Tensor real)
     {
         long n = real.shape[0];
-        var fake = generator.call(generator.Noise(n)).detach();
-        var onReal = discriminator.call(real);
-        var onFake = discriminator.call(fake);
+        if (n % Packing != 0)
+            throw new ArgumentException($"Expected batches whose size is a multiple of the packing {Packing}, got a batch of {n} samples.");
+        var fake = generator.call(generator.Noise(n));
+        var onReal = discriminator.call(Packed(real));
+        var onFake = discriminator.call(Packed(fake.detach()));
         var discriminatorLoss = binary_cross_entropy_with_logits(onReal, ones_like(onReal))
                               + binary_cross_entropy_with_logits(onFake, zeros_like(onFake));
         discriminatorOptimizer.ZeroGrad();
         discriminatorLoss.backward();
         discriminatorOptimizer.Step();
 
-        var verdict = discriminator.call(generator.call(generator.Noise(n)));
-        var generatorLoss = binary_cross_entropy_with_logits(verdict, ones_like(verdict));
+        var verdict = discriminator.call(Packed(fake));   // the same fakes, judged by the updated discriminator
+        var generatorLoss = GeneratorLoss == GeneratorLoss.NonSaturating
+            ? binary_cross_entropy_with_logits(verdict, ones_like(verdict))
+            : -binary_cross_entropy_with_logits(verdict, zeros_like(verdict));
         generatorOptimizer.ZeroGrad();
         generatorLoss.backward();
         generatorOptimizer.Step();
 
         return [discriminatorLoss.ToDouble(), generatorLoss.ToDouble(), onReal.sigmoid().mean().ToDouble(), onFake.sigmoid().mean().ToDouble()];
     }
+
+    /// <summary>[B, …] → [B / m, m, …]: m consecutive samples form one pack; unchanged when m = 1.</summary>
+    Tensor Packed(Tensor samples) => Packing == 1 ? samples : samples.reshape([samples.shape[0] / Packing, Packing, .. samples.shape[1..]]);
 }

@@ -7,7 +7,7 @@ namespace Book.Data;
 /// manifest found walking up from the current directory (chapters run in <c>chapters/</c>).
 /// Nothing is downloaded: the full Fashion-MNIST comes from the Debian package <c>dataset-fashion-mnist</c>.
 /// </summary>
-public static class Datasets
+public static partial class Datasets
 {
     static DatasetManifest? manifest;
 

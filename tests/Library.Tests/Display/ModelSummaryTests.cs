@@ -61,7 +61,7 @@ public class ModelSummaryTests
 
         var summary = ModelSummary.Of(model, [3, 5], ScalarType.Int64);
 
-        Assert.Equal(["embedding", "recurrent", "output"], summary.Layers.Select(l => l.Name));
+        Assert.Equal(["embedding", "recurrent.rnn", "output"], summary.Layers.Select(l => l.Name));
         Assert.Equal([3L, 5, 16], summary.Layers[1].OutputShape!);
         // LSTM: 4 gates × (W_ih [16×8] + W_hh [16×16] + two biases [16]).
         Assert.Equal(4 * (16 * 8 + 16 * 16 + 2 * 16), summary.Layers[1].Parameters);
