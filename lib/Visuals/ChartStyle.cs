@@ -60,4 +60,19 @@ public static class ChartStyle
     /// <summary>The book's style with a title and two plain axis titles: <c>chart.WithTitles("Loss", "epoch", "loss")</c>.</summary>
     public static GenericChart WithTitles(this GenericChart chart, string title, string xTitle, string yTitle) =>
         Apply(chart, title, Axis(xTitle), Axis(yTitle));
+
+    /// <summary>
+    /// Makes the y axis of a chart styled by <see cref="Apply"/> or <see cref="WithTitles"/> logarithmic and
+    /// keeps its title (Plotly.NET's own <c>WithYAxisStyle</c> replaces the whole axis, title included):
+    /// for losses and gradients that span decades. <c>chart.WithTitles("Loss", "step", "MSE").WithLogY()</c>.
+    /// </summary>
+    public static GenericChart WithLogY(this GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var axis = GenericChart.getLayout(chart).TryGetTypedPropertyValue<Dictionary<string, object>>("yaxis");
+        if (axis is null)
+            throw new InvalidOperationException("Expected a chart styled with WithTitles or ChartStyle.Apply first: it has no y axis to make logarithmic.");
+        axis.Value["type"] = "log";
+        return chart;
+    }
 }

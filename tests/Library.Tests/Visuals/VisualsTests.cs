@@ -134,4 +134,16 @@ public class VisualsTests
         var log = new Figure(OptimizerTrajectories.Plot((a, b) => a * a + 10 * b * b, (-3, 3), (-3, 3), new[] { ("SGD", (IReadOnlyList<(double, double)>)sgd) }, resolution: 11, logScale: true));
         Assert.Equal(1.996, log.Traces[0]!["z"]![0]![0]!.GetValue<double>()); // log₁₀ 99 = 1.99564 to 4 significant digits
     }
+
+    [Fact]
+    public void A_log_y_axis_keeps_the_axis_title()
+    {
+        var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(new[] { 1, 2 }, new[] { 1.0, 1e-3 })
+            .WithTitles("Loss", "step", "training MSE").WithLogY();
+        var figure = new Figure(chart);
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal("training MSE", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Loss", figure.Title);
+        Assert.Throws<InvalidOperationException>(() => Plotly.NET.CSharp.Chart.Line<int, int, string>(new[] { 1 }, new[] { 1 }).WithLogY());
+    }
 }
