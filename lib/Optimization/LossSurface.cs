@@ -27,6 +27,20 @@ public abstract class LossSurface
     /// <summary>(∂J/∂x, ∂J/∂y), worked out by hand.</summary>
     public abstract (double X, double Y) Gradient(double x, double y);
 
+    /// <summary>The Hessian (∂²J/∂x², ∂²J/∂x∂y, ∂²J/∂y²), worked out by hand: the curvature of J at (x, y).</summary>
+    public abstract (double XX, double XY, double YY) Hessian(double x, double y);
+
+    /// <summary>
+    /// The two eigenvalues of the Hessian, smaller first: both positive at a minimum, both negative at a
+    /// maximum, of opposite signs at a saddle point. Gradient descent's stability limit is η &lt; 2/λ_max.
+    /// </summary>
+    public (double Smaller, double Larger) Curvatures(double x, double y)
+    {
+        var (xx, xy, yy) = Hessian(x, y);
+        double mean = (xx + yy) / 2, radius = Math.Sqrt(Math.Pow((xx - yy) / 2, 2) + xy * xy);
+        return (mean - radius, mean + radius);
+    }
+
     /// <summary>J(x, y) as a number.</summary>
     public double Evaluate(double x, double y)
     {

@@ -146,4 +146,37 @@ public class VisualsTests
         Assert.Equal("Loss", figure.Title);
         Assert.Throws<InvalidOperationException>(() => Plotly.NET.CSharp.Chart.Line<int, int, string>(new[] { 1 }, new[] { 1 }).WithLogY());
     }
+
+    [Fact]
+    public void A_computational_graph_has_a_marker_per_node_and_an_arrow_per_edge_pointing_forward()
+    {
+        var w = new Book.Autograd.Value(-0.6, "w");
+        var x = new Book.Autograd.Value(1.5, "x");
+        var loss = (w * x + 0.2).Sigmoid();
+        loss.Label = "L";
+        loss.Backward();
+        var figure = new Figure(ComputationalGraph.Plot(loss));
+        int nodes = loss.TopologicalOrder().Count;
+        Assert.Equal(nodes, figure.Traces.Sum(t => t!["x"]!.AsArray().Count));
+        var arrows = figure.Layout["annotations"]!.AsArray();
+        Assert.Equal(loss.TopologicalOrder().Sum(n => n.Children.Count), arrows.Count);
+        Assert.All(arrows, a => Assert.True(a!["x"]!.GetValue<double>() > a["ax"]!.GetValue<double>(), "every arrow points from an input to a later step"));
+        var captions = figure.Traces.SelectMany(t => t!["text"]!.AsArray().Select(c => c!.GetValue<string>())).ToArray();
+        Assert.Contains(captions, c => c.StartsWith("w<br>-0.6 | ∂ "));
+        Assert.Contains(captions, c => c.StartsWith("L = σ<br>"));
+        Assert.Equal("Computational graph", figure.Title);
+        Assert.False(string.IsNullOrEmpty(figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_series_plot_names_both_axes_and_leaves_out_values_a_log_axis_cannot_show()
+    {
+        var figure = new Figure(SeriesPlot.Plot("Loss", "step", "MSE",
+            new[] { ("diverged", (IReadOnlyList<double>)new[] { 1.0, 0.5, double.NaN }), ("fine", new[] { 1.0, 0.0, 0.25 }) }, logY: true));
+        Assert.Equal(new[] { 0.0, 1 }, figure.Numbers(figure.Traces[0]!["x"]));
+        Assert.Equal(new[] { 0.0, 2 }, figure.Numbers(figure.Traces[1]!["x"]));
+        Assert.Equal("step", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("MSE", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+    }
 }

@@ -1,0 +1,42 @@
+using Plotly.NET;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace Book.Visuals;
+
+/// <summary>
+/// Several named series of one quantity over steps, layers or epochs as lines on one chart, in the
+/// book's style (<see cref="ChartStyle"/>), with a title and both axes named: a loss per step for
+/// several learning rates, an activation scale per layer for several initialisations. Values are
+/// written with <see cref="Matrices.Digits"/> significant digits; values that are not finite (a run that
+/// diverged to NaN) and, on a logarithmic axis, values that are not positive are left out.
+/// </summary>
+public static class SeriesPlot
+{
+    /// <summary>Series given as values at x = <paramref name="firstX"/>, <paramref name="firstX"/> + 1, …</summary>
+    public static GenericChart Plot(string title, string xTitle, string yTitle, IEnumerable<(string Name, IReadOnlyList<double> Values)> series,
+        int firstX = 0, bool logY = false)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Plot(title, xTitle, yTitle,
+            series.Select(s => (s.Name, (IReadOnlyList<double>)Enumerable.Range(firstX, s.Values.Count).Select(x => (double)x).ToArray(), s.Values)), logY);
+    }
+
+    /// <summary>Series given as (x, y) points.</summary>
+    public static GenericChart Plot(string title, string xTitle, string yTitle,
+        IEnumerable<(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)> series, bool logY = false)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var lines = series.Select((s, i) =>
+        {
+            if (s.X.Count != s.Y.Count) throw new ArgumentException($"Expected as many x as y values in '{s.Name}', got {s.X.Count} and {s.Y.Count}.", nameof(series));
+            var kept = s.X.Zip(s.Y).Where(p => double.IsFinite(p.Second) && (!logY || p.Second > 0)).ToArray();
+            if (kept.Length == 0) throw new ArgumentException($"Expected at least one value to plot in '{s.Name}', got none.", nameof(series));
+            var colour = Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]);
+            return CSharpChart.Line<double, double, string>(kept.Select(p => Matrices.Significant(p.First)), kept.Select(p => Matrices.Significant(p.Second)),
+                Name: s.Name, ShowMarkers: kept.Length <= 30, LineColor: colour, MarkerColor: colour, UseDefaults: false);
+        }).ToList();
+        if (lines.Count == 0) throw new ArgumentException("Expected at least one series, got none.", nameof(series));
+        var chart = CSharpChart.Combine(lines).WithTitles(title, xTitle, yTitle);
+        return logY ? chart.WithLogY() : chart;
+    }
+}
