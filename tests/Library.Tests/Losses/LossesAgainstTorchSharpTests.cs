@@ -91,6 +91,16 @@ public class LossesAgainstTorchSharpTests
     }
 
     [Fact]
+    public void Binary_cross_entropy_with_logits_has_the_gradient_sigma_minus_y_at_exactly_zero()
+    {
+        // A model started from zero weights scores every sample z = 0; max(z, 0) and |z| have no derivative there.
+        var logits = zeros(4, dtype: float64).requires_grad_(true);
+        var targets = tensor(new[] { 0.0, 1.0, 0.0, 1.0 });
+        var gradient = autograd.grad([BinaryCrossEntropyWithLogits.Of(logits, targets, Reduction.Sum)], [logits])[0];
+        AssertClose(tensor(new[] { 0.5, -0.5, 0.5, -0.5 }), gradient);
+    }
+
+    [Fact]
     public void Log_sum_exp_is_stable_where_the_naive_formula_overflows()
     {
         var logits = tensor(new[] { 1000.0, 1001.0, 1002.0 }, dtype: float32);
