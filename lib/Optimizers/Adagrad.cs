@@ -53,10 +53,10 @@ public sealed class Adagrad : Optimizer
     /// <inheritdoc />
     protected override void Update(int index, Tensor parameter, Tensor gradient)
     {
-        var g = WeightDecay == 0 ? gradient : gradient + WeightDecay * parameter;
+        var g = WithL2Penalty(gradient, parameter, WeightDecay);
         var s = sumOfSquares[index];
-        s.add_(g * g);
+        s.addcmul_(g, g, value: 1);                                        // s = s + g²
         double rate = LearningRate / (1 + (StepCount - 1) * LearningRateDecay);
-        parameter.sub_(rate * g / (s.sqrt() + Epsilon));
+        parameter.addcdiv_(g, s.sqrt().add_(Epsilon), value: -rate);       // θ −= η_t·g/(√s + ε)
     }
 }

@@ -7,8 +7,11 @@ namespace Book.Visuals;
 /// Several named series of one quantity over steps, layers or epochs as lines on one chart, in the
 /// book's style (<see cref="ChartStyle"/>), with a title and both axes named: a loss per step for
 /// several learning rates, an activation scale per layer for several initialisations. Values are
-/// written with <see cref="Matrices.Digits"/> significant digits; values that are not finite (a run that
-/// diverged to NaN) and, on a logarithmic axis, values that are not positive are left out.
+/// written with <see cref="Matrices.Digits"/> significant digits, and a value below 10⁻¹² of its series'
+/// largest magnitude is written as 0: rounding noise such as the 1.1e-16 that <c>linspace(-2, 4, 121)</c>
+/// puts where 0 belongs is invisible in a figure and differs from processor to processor. Values that are
+/// not finite (a run that diverged to NaN) and, on a logarithmic axis, values that are not positive are
+/// left out.
 /// </summary>
 public static class SeriesPlot
 {
@@ -32,11 +35,19 @@ public static class SeriesPlot
             var kept = s.X.Zip(s.Y).Where(p => double.IsFinite(p.Second) && (!logY || p.Second > 0)).ToArray();
             if (kept.Length == 0) throw new ArgumentException($"Expected at least one value to plot in '{s.Name}', got none.", nameof(series));
             var colour = Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]);
-            return CSharpChart.Line<double, double, string>(kept.Select(p => Matrices.Significant(p.First)), kept.Select(p => Matrices.Significant(p.Second)),
+            return CSharpChart.Line<double, double, string>(Written(kept.Select(p => p.First)), Written(kept.Select(p => p.Second)),
                 Name: s.Name, ShowMarkers: kept.Length <= 30, LineColor: colour, MarkerColor: colour, UseDefaults: false);
         }).ToList();
         if (lines.Count == 0) throw new ArgumentException("Expected at least one series, got none.", nameof(series));
         var chart = CSharpChart.Combine(lines).WithTitles(title, xTitle, yTitle);
         return logY ? chart.WithLogY() : chart;
+    }
+
+    /// <summary>The values as a figure writes them: rounding noise near 0 snapped to 0, then a few significant digits.</summary>
+    static double[] Written(IEnumerable<double> values)
+    {
+        var all = values.ToArray();
+        double floor = 1e-12 * all.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return all.Select(v => Math.Abs(v) < floor ? 0 : Matrices.Significant(v)).ToArray();
     }
 }

@@ -136,6 +136,19 @@ public class VisualsTests
     }
 
     [Fact]
+    public void Optimizer_paths_on_a_loss_surface_use_its_grid_and_thin_long_paths()
+    {
+        var bowl = new Book.Optimization.QuadraticBowl(1, 10);
+        var path = bowl.Follow(p => new Book.Optimizers.SGD(p, 0.05), (2, 1), 500, "SGD");
+        var figure = new Figure(OptimizerTrajectories.Plot(bowl, (-3, 3), (-3, 3), new[] { path }, "Bowl", resolution: 11, maxPoints: 50));
+        Assert.Equal(0.5 * (9 + 10 * 9), figure.Traces[0]!["z"]![0]![0]!.GetValue<double>());   // J(−3, −3)
+        Assert.Equal(50, figure.Traces[1]!["x"]!.AsArray().Count);
+        Assert.Equal(2.0, figure.Numbers(figure.Traces[1]!["x"])[0]);
+        Assert.Equal("Bowl", figure.Title);
+        Assert.Equal("x", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_log_y_axis_keeps_the_axis_title()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(new[] { 1, 2 }, new[] { 1.0, 1e-3 })
@@ -178,5 +191,7 @@ public class VisualsTests
         Assert.Equal("step", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
         Assert.Equal("MSE", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
         Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        var grid = new Figure(SeriesPlot.Plot("Grid", "x", "y", new[] { ("line", (IReadOnlyList<double>)new[] { -2.0, 1.11e-16, 4 }, (IReadOnlyList<double>)new[] { 1.0, 2, 3 }) }));
+        Assert.Equal(new[] { -2.0, 0, 4 }, grid.Numbers(grid.Traces[0]!["x"]));   // noise where 0 belongs is written as 0
     }
 }
