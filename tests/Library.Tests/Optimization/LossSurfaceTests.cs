@@ -134,4 +134,22 @@ public class LossSurfaceTests
         Assert.Equal(path.X[0], thin.X[0]);
         Assert.Equal(path.End, thin.End);
     }
+
+    [Fact]
+    public void Follow_takes_the_steps_an_autograd_loop_takes()
+    {
+        var surface = new Rosenbrock();
+        var path = surface.Follow(p => new SGD(p, 1e-3, momentum: 0.9), (-1.5, 2), 50);
+        var theta = new TorchSharp.Modules.Parameter(tensor(new[] { -1.5, 2.0 }));
+        using var optimizer = new SGD(new[] { theta }, 1e-3, momentum: 0.9);
+        for (int t = 0; t < 50; t++)
+        {
+            optimizer.ZeroGrad();
+            surface.Evaluate(theta).backward();
+            optimizer.Step();
+        }
+        Assert.Equal(theta[0].item<double>(), path.End.X, 10);
+        Assert.Equal(theta[1].item<double>(), path.End.Y, 10);
+        Assert.Equal(surface.Evaluate(path.End.X, path.End.Y), path.FinalLoss, 12);
+    }
 }
