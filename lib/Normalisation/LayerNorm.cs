@@ -20,9 +20,6 @@ namespace Book.Normalisation;
 /// </summary>
 public sealed class LayerNorm : nn.Module<Tensor, Tensor>
 {
-    readonly Parameter scale;
-    readonly Parameter shift;
-
     /// <param name="features">d, the size of the last dimension.</param>
     /// <param name="epsilon">ε &gt; 0, keeps the division finite for constant inputs.</param>
     public LayerNorm(long features, double epsilon = 1e-5) : base(nameof(LayerNorm))
@@ -31,10 +28,8 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
         if (!(epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"Expected ε > 0, got {epsilon}.");
         Features = features;
         Epsilon = epsilon;
-        scale = new Parameter(ones(features));
-        shift = new Parameter(zeros(features));
-        register_parameter("weight", scale);
-        register_parameter("bias", shift);
+        register_parameter("weight", new Parameter(ones(features)));
+        register_parameter("bias", new Parameter(zeros(features)));
     }
 
     /// <summary>d.</summary>
@@ -51,6 +46,8 @@ public sealed class LayerNorm : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"Expected inputs whose last dimension has {Features} features, got {Shapes.Of(input)}.", nameof(input));
         var mean = input.mean(new long[] { -1 }, keepdim: true);
         var variance = (input - mean).square().mean(new long[] { -1 }, keepdim: true);
+        // γ and β are looked up by name, not kept in fields: module.to(dtype or device) replaces them.
+        var (scale, shift) = (get_parameter("weight")!, get_parameter("bias")!);
         return scale * (input - mean) / (variance + Epsilon).sqrt() + shift;
     }
 }

@@ -40,6 +40,20 @@ public class ResidualAndLayerNormTests
     }
 
     [Fact]
+    public void Layer_norm_trains_its_scale_and_shift_after_moving_to_double_precision()
+    {
+        var norm = new LayerNorm(3);
+        norm.to(ScalarType.Float64);
+        var x = tensor(new double[,] { { 1, 2, 4 }, { -1, 0, 3 } });
+        var y = norm.call(x);
+        Assert.Equal(ScalarType.Float64, y.dtype);
+        (y * tensor(new double[] { 1, -2, 3 })).sum().backward();
+        Assert.All(norm.parameters(), p => Assert.Equal(ScalarType.Float64, p.dtype));
+        Assert.All(norm.parameters(), p => Assert.True(p.grad is not null && p.grad.abs().sum().item<double>() > 0,
+            "after .to(float64) the registered γ and β must be the ones forward uses"));
+    }
+
+    [Fact]
     public void A_residual_block_adds_its_input_and_passes_gradients_straight_through()
     {
         var branch = new Constant(0).Apply(nn.Linear(3, 3));
