@@ -8,7 +8,7 @@ public sealed record GradientCheckReport(IReadOnlyList<GradientComparison> Rows)
     public double MaxRelativeError => Rows.Max(r => r.MaxRelativeError);
 
     /// <summary>True when every input's gradient agrees within <paramref name="tolerance"/>.</summary>
-    public bool Agrees(double tolerance = 1e-6) => Rows.All(r => r.Agrees(tolerance));
+    public bool Agrees(double tolerance = GradientComparison.DefaultTolerance) => Rows.All(r => r.Agrees(tolerance));
 
     /// <summary>One line per input.</summary>
     public override string ToString() => string.Join('\n', Rows);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Book.Initialisation;
@@ -26,13 +27,33 @@ public abstract class Initialiser
     public double Variance(Fans fans) => Math.Pow(StandardDeviation(fans), 2);
 
     /// <summary>Overwrites <paramref name="weight"/> in place with samples of the scheme (outside autograd).</summary>
-    public void Fill(Tensor weight)
+    public virtual void Fill(Tensor weight)
     {
         double sigma = StandardDeviation(Fans.Of(weight));
         using var noGrad = no_grad();
         if (sigma == 0) weight.zero_();
         else if (Distribution == Distribution.Normal) weight.normal_(0, sigma);
         else weight.uniform_(-Math.Sqrt(3) * sigma, Math.Sqrt(3) * sigma);
+    }
+
+    /// <summary>
+    /// Initialises every layer of <paramref name="model"/> that has a weight matrix (linear and convolution
+    /// layers): the weight is filled by this scheme and the layer's bias, if any, set to 0. Layers whose
+    /// weight is a vector (a normalisation layer's scale γ) are left as they are. Returns the model, so
+    /// <c>He.Normal().Apply(new Mlp([8, 64, 1]))</c> builds and initialises in one expression.
+    /// </summary>
+    public T Apply<T>(T model) where T : nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var layer in model.modules().Prepend(model))
+        {
+            var own = layer.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+            if (!own.TryGetValue("weight", out var weight) || weight.dim() < 2) continue;
+            Fill(weight);
+            if (own.TryGetValue("bias", out var bias))
+                using (no_grad()) bias.zero_();
+        }
+        return model;
     }
 
     /// <summary>A new weight of shape [<paramref name="fanOut"/>, <paramref name="fanIn"/>] drawn from the scheme.</summary>

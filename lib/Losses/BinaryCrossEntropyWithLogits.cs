@@ -5,9 +5,13 @@ namespace Book.Losses;
 
 /// <summary>
 /// Binary cross-entropy from a raw score z, with p = σ(z) (chapter 03). Substituting σ into BCE and
-/// simplifying gives, for one sample, ℓ = max(z, 0) − z·y + log(1 + exp(−|z|)).
-/// No exponent is ever positive, so nothing overflows, and a confident wrong score still gives a
-/// finite loss with the right gradient ∂ℓ/∂z = σ(z) − y.
+/// using log(1 − σ(z)) = log σ(z) − z gives, for one sample,
+/// <code>ℓ = (1 − y)·z − log σ(z),     log σ(z) = −log(1 + e^(−z)) for z ≥ 0,  z − log(1 + e^z) for z &lt; 0</code>
+/// which equals max(z, 0) − z·y + log(1 + e^(−|z|)). No exponent is ever positive, so nothing overflows,
+/// and a confident wrong score still gives a finite loss with the right gradient ∂ℓ/∂z = σ(z) − y.
+/// The two-branch form keeps that gradient right at z = 0 too (σ(0) − y = ½ − y), where |z| and max(z, 0)
+/// have no derivative and autograd would pick 1 − y: every sample of a model started from zero weights
+/// has z = 0.
 /// </summary>
 public static class BinaryCrossEntropyWithLogits
 {
@@ -15,6 +19,10 @@ public static class BinaryCrossEntropyWithLogits
     public static Tensor Of(Tensor logits, Tensor targets, Reduction reduction = Reduction.Mean)
     {
         Shapes.RequireSame(logits, targets, nameof(logits), nameof(targets));
-        return reduction.Apply(logits.clamp_min(0) - logits * targets + (-logits.abs()).exp().log1p());
+        // Each branch only ever sees the inputs it is used for, so neither overflows (nor gives NaN gradients).
+        var positive = logits.clamp_min(0);
+        var negative = logits.clamp_max(0);
+        var logSigmoid = where(logits >= 0, -(-positive).exp().log1p(), negative - negative.exp().log1p());
+        return reduction.Apply((1 - targets) * logits - logSigmoid);
     }
 }

@@ -46,4 +46,7 @@ public sealed class QuadraticBowl : LossSurface
 
     /// <inheritdoc />
     public override (double X, double Y) Gradient(double x, double y) => (A * x, B * y);
+
+    /// <inheritdoc />
+    public override (double XX, double XY, double YY) Hessian(double x, double y) => (A, 0, B);
 }

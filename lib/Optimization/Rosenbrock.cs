@@ -7,6 +7,7 @@ namespace Book.Optimization;
 /// <code>
 /// J(x, y) = (a − x)² + b·(y − x²)²,      minimum J = 0 at (a, a²)
 /// ∂J/∂x = −2(a − x) − 4b·x·(y − x²),   ∂J/∂y = 2b·(y − x²)
+/// ∂²J/∂x² = 2 − 4b·(y − x²) + 8b·x²,   ∂²J/∂x∂y = −4b·x,   ∂²J/∂y² = 2b
 /// </code>
 /// The minimum sits in a long, curved, flat-bottomed valley: finding the valley is easy, following it is
 /// slow, which makes the function a standard test of optimizers. Defaults a = 1, b = 100.
@@ -45,4 +46,8 @@ public sealed class Rosenbrock : LossSurface
     /// <inheritdoc />
     public override (double X, double Y) Gradient(double x, double y) =>
         (-2 * (A - x) - 4 * B * x * (y - x * x), 2 * B * (y - x * x));
+
+    /// <inheritdoc />
+    public override (double XX, double XY, double YY) Hessian(double x, double y) =>
+        (2 - 4 * B * (y - x * x) + 8 * B * x * x, -4 * B * x, 2 * B);
 }

@@ -10,6 +10,9 @@ public sealed record Trajectory(string Name, double[] X, double[] Y, double[] Lo
     /// <summary>θ_T, the last point.</summary>
     public (double X, double Y) End => (X[^1], Y[^1]);
 
+    /// <summary>The points θ_t as (x, y) pairs, e.g. for <see cref="Visuals.OptimizerTrajectories"/>.</summary>
+    public IReadOnlyList<(double W1, double W2)> Points => X.Zip(Y).ToArray();
+
     /// <summary>J(θ_T).</summary>
     public double FinalLoss => Loss[^1];
 

@@ -59,11 +59,14 @@ public class Adam : Optimizer
         var g = DecayWeights(parameter, gradient);
         var m = firstMoment[index];
         var v = secondMoment[index];
-        m.mul_(Beta1).add_((1 - Beta1) * g);
-        v.mul_(Beta2).add_((1 - Beta2) * g * g);
         double correction1 = 1 - Math.Pow(Beta1, StepCount);
         double correction2 = 1 - Math.Pow(Beta2, StepCount);
-        parameter.sub_(LearningRate * (m / correction1) / ((v / correction2).sqrt() + Epsilon));
+        // In-place, fused operations (one native call each): on small tensors the cost of a step is the
+        // number of calls, not the arithmetic.
+        m.mul_(Beta1).add_(g, alpha: 1 - Beta1);                           // m = β₁m + (1 − β₁)g
+        v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);                    // v = β₂v + (1 − β₂)g²
+        var denominator = (v / correction2).sqrt_().add_(Epsilon);         // √v̂ + ε
+        parameter.addcdiv_(m, denominator, value: -LearningRate / correction1);   // θ −= η·m̂/(√v̂ + ε)
     }
 
     /// <summary>
@@ -71,5 +74,5 @@ public class Adam : Optimizer
     /// </summary>
     /// <returns>The gradient the moment estimates see.</returns>
     protected virtual Tensor DecayWeights(Tensor parameter, Tensor gradient) =>
-        WeightDecay == 0 ? gradient : gradient + WeightDecay * parameter;
+        WithL2Penalty(gradient, parameter, WeightDecay);
 }

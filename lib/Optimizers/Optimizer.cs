@@ -68,6 +68,13 @@ public abstract class Optimizer : IOptimizerStep, IDisposable
     /// <param name="index">The parameter's position in <see cref="Parameters"/>, to find its state.</param>
     protected abstract void Update(int index, Tensor parameter, Tensor gradient);
 
+    /// <summary>
+    /// The gradient of the loss plus an L2 penalty ½λ‖θ‖², g + λθ: the classic weight decay of SGD, Adagrad,
+    /// RMSprop and Adam (AdamW decouples it instead). Returns <paramref name="gradient"/> itself when λ = 0.
+    /// </summary>
+    protected static Tensor WithL2Penalty(Tensor gradient, Tensor parameter, double weightDecay) =>
+        weightDecay == 0 ? gradient : gradient.add(parameter, alpha: weightDecay);
+
     /// <summary>One zero tensor shaped like each parameter, kept (and freed) by this optimizer.</summary>
     protected Tensor[] ZerosLikeParameters()
     {

@@ -46,9 +46,9 @@ public sealed class RMSprop : Optimizer
     /// <inheritdoc />
     protected override void Update(int index, Tensor parameter, Tensor gradient)
     {
-        var g = WeightDecay == 0 ? gradient : gradient + WeightDecay * parameter;
+        var g = WithL2Penalty(gradient, parameter, WeightDecay);
         var s = meanSquare[index];
-        s.mul_(Alpha).add_((1 - Alpha) * g * g);
-        parameter.sub_(LearningRate * g / (s.sqrt() + Epsilon));
+        s.mul_(Alpha).addcmul_(g, g, value: 1 - Alpha);                   // s = αs + (1 − α)g²
+        parameter.addcdiv_(g, s.sqrt().add_(Epsilon), value: -LearningRate);   // θ −= η·g/(√s + ε)
     }
 }

@@ -45,14 +45,14 @@ public sealed class SGD : Optimizer
     /// <inheritdoc />
     protected override void Update(int index, Tensor parameter, Tensor gradient)
     {
-        var g = WeightDecay == 0 ? gradient : gradient + WeightDecay * parameter;
+        var g = WithL2Penalty(gradient, parameter, WeightDecay);
         if (velocity is null)
         {
-            parameter.sub_(LearningRate * g);
+            parameter.add_(g, alpha: -LearningRate);                        // θ −= η·g
             return;
         }
         var v = velocity[index];
-        v.mul_(Momentum).add_(g);
-        parameter.sub_(LearningRate * (Nesterov ? g + Momentum * v : v));
+        v.mul_(Momentum).add_(g);                                           // v = μv + g
+        parameter.add_(Nesterov ? g + Momentum * v : v, alpha: -LearningRate);   // θ −= η·(g + μv) or η·v
     }
 }

@@ -30,6 +30,12 @@ public abstract class LearningRateSchedule
     }
 
     /// <summary>
+    /// <paramref name="optimizer"/> with its learning rate set from this schedule before every step, for a
+    /// training loop that only calls <c>Step()</c> (a <see cref="Training.Trainer"/>).
+    /// </summary>
+    public ScheduledOptimizer Drive(Optimizer optimizer) => new(optimizer, this);
+
+    /// <summary>
     /// This schedule for the first <paramref name="steps"/> steps, then <paramref name="next"/> restarted
     /// at its own step 0 (PyTorch's <c>SequentialLR</c>). Warm-up followed by cosine decay is
     /// <c>new LinearWarmup(η, 100).Then(100, new CosineAnnealing(η, 900))</c>.

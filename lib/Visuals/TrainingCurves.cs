@@ -1,5 +1,4 @@
 using Plotly.NET;
-using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace Book.Visuals;
 
@@ -22,18 +21,9 @@ public static class TrainingCurves
     /// <summary>Any number of named series of <paramref name="metric"/> per epoch (e.g. one per learning rate).</summary>
     public static GenericChart Plot(string metric, IEnumerable<(string Name, IReadOnlyList<double> Values)> series, string? title = null)
     {
-        ArgumentNullException.ThrowIfNull(series);
-        var lines = series.Select((s, i) =>
-        {
-            if (s.Values.Count == 0) throw new ArgumentException($"Expected at least one epoch of '{s.Name}', got none.", nameof(series));
-            var epochs = Enumerable.Range(1, s.Values.Count).ToArray();
-            return CSharpChart.Line<int, double, string>(epochs, s.Values, Name: s.Name, ShowMarkers: s.Values.Count <= 30,
-                LineColor: Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]),
-                MarkerColor: Color.fromString(ChartStyle.Palette[i % ChartStyle.Palette.Count]), UseDefaults: false);
-        }).ToList();
-        if (lines.Count == 0) throw new ArgumentException("Expected at least one series, got none.", nameof(series));
-        var x = ChartStyle.Axis("epoch");
-        x["rangemode"] = "tozero";
-        return ChartStyle.Apply(CSharpChart.Combine(lines), title ?? $"{char.ToUpperInvariant(metric[0])}{metric[1..]} per epoch", x, ChartStyle.Axis(metric));
+        ArgumentNullException.ThrowIfNull(metric);
+        var chart = SeriesPlot.Plot(title ?? $"{char.ToUpperInvariant(metric[0])}{metric[1..]} per epoch", "epoch", metric, series, firstX: 1);
+        GenericChart.getLayout(chart).TryGetTypedPropertyValue<Dictionary<string, object>>("xaxis").Value["rangemode"] = "tozero";
+        return chart;
     }
 }

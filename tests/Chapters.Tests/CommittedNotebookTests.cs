@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Book.Engine.Chapters;
 using Book.Engine.Notebooks;
 using Book.Tests.Support;
@@ -59,5 +60,26 @@ public class CommittedNotebookTests
                     $"{Path.GetFileName(path)}, cell {solution.Number}: expected a graded check cell after the solution cell.");
             }
         }
+    }
+
+    [Fact]
+    public void Code_quoted_from_the_library_is_the_librarys_code()
+    {
+        int quoted = 0;
+        foreach (var path in Paths.AllChapters())
+            foreach (var cell in Notebook.Load(path).Cells.Where(c => c.Type == "markdown"))
+            {
+                var file = Regex.Match(cell.Source, @"`(lib/[\w/]+\.cs)`");
+                if (!file.Success) continue;
+                var library = File.ReadAllLines(Path.Combine(Paths.Root, file.Groups[1].Value)).Select(l => l.Trim()).ToHashSet();
+                foreach (Match block in Regex.Matches(cell.Source, @"```csharp\n(.*?)```", RegexOptions.Singleline))
+                    foreach (var line in block.Groups[1].Value.Split('\n').Select(l => Regex.Replace(l, @"\s*//.*$", "").Trim()))
+                    {
+                        if (line.Length <= 1) continue;
+                        quoted++;
+                        Assert.True(library.Contains(line), $"{Path.GetFileName(path)}, cell {cell.Number} quotes `{line}`, which {file.Groups[1].Value} does not contain.");
+                    }
+            }
+        Assert.True(quoted > 0, "Expected at least one chapter to quote library code (chapter 6 quotes Value).");
     }
 }

@@ -22,7 +22,7 @@ public class ActivationTests
         return leaf.grad!;
     }
 
-    public static TheoryData<string> Elementwise => new() { "sigmoid", "tanh", "relu", "gelu" };
+    public static TheoryData<string> Elementwise => new() { "sigmoid", "tanh", "relu", "gelu", "leaky" };
 
     static (ElementwiseActivation Ours, Func<Tensor, Tensor> Torch) Pair(string name) => name switch
     {
@@ -30,6 +30,7 @@ public class ActivationTests
         "tanh" => (new Tanh(), torch.tanh),
         "relu" => (new ReLU(), z => nn.functional.relu(z)),
         "gelu" => (new GELU(), z => nn.functional.gelu(z)),
+        "leaky" => (new LeakyReLU(0.1), z => nn.functional.leaky_relu(z, 0.1)),
         _ => throw new ArgumentException(name),
     };
 
@@ -67,6 +68,25 @@ public class ActivationTests
         Assert.Equal(new[] { 0.0, 1.0 }, new Sigmoid().call(z).data<double>().ToArray());
         Assert.Equal(new[] { -1.0, 1.0 }, new Tanh().call(z).data<double>().ToArray());
         Assert.Equal(new[] { 0.0, 0.0 }, new Sigmoid().Derivative(z).data<double>().ToArray());
+    }
+
+    [Fact]
+    public void Tanh_keeps_full_relative_precision_for_tiny_inputs_in_float32()
+    {
+        // tanh z ≈ z near 0; a formula (1 − e^(−2|z|)) / (1 + e^(−2|z|)) rounds to exactly 0 in float32
+        // below |z| ≈ 3e-8, which would fake a "vanished" signal in chapter 5's deep networks.
+        var z = tensor(new[] { 1e-3f, -1e-9f, 1e-20f, 3e-30f });
+        var relative = ((new Tanh().call(z) - z.tanh()) / z.tanh()).abs().max().item<float>();
+        Assert.True(relative < 1e-6f, $"Expected float32 relative precision, got a relative error of {relative:G3}.");
+    }
+
+    [Fact]
+    public void Leaky_relu_passes_a_gradient_for_negative_inputs_and_relu_does_not()
+    {
+        var negative = tensor(new[] { -3.0, -0.5 });
+        Assert.Equal(new[] { 0.01, 0.01 }, new LeakyReLU().Derivative(negative).data<double>().ToArray());
+        Assert.Equal(new[] { 0.0, 0.0 }, new ReLU().Derivative(negative).data<double>().ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLU(1.5));
     }
 
     [Fact]

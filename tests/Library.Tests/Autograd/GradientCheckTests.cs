@@ -45,6 +45,23 @@ public class GradientCheckTests
     }
 
     [Fact]
+    public void A_row_prints_the_bound_when_it_agrees_and_the_error_when_it_does_not()
+    {
+        var x = tensor(new[] { 1.0, -2.0, 0.5 });
+        var numerical = GradientCheck.Numerical(t => t.square().sum(), x);
+        Assert.EndsWith("max|∂| =    4.0000   relative error < 1e-6 ✓", GradientCheck.Compare("x", 2 * x, numerical).ToString());
+        Assert.EndsWith("relative error 0.5 ✗", GradientCheck.Compare("x", x.clone(), numerical).ToString());
+    }
+
+    [Fact]
+    public void Central_differences_evaluate_the_function_twice_per_element()
+    {
+        int evaluations = 0;
+        GradientCheck.Numerical(t => { evaluations++; return t.square().sum(); }, zeros(3, 4));
+        Assert.Equal(2 * 12, evaluations);
+    }
+
+    [Fact]
     public void The_point_is_not_modified()
     {
         var x = tensor(new[] { 1.0, 2.0 });

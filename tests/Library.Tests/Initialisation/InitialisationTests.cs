@@ -118,4 +118,39 @@ public class InitialisationTests
         var error = Assert.Throws<ArgumentException>(() => Fans.Of(empty(8)));
         Assert.Contains("[8]", error.Message);
     }
+
+    [Fact]
+    public void A_constant_fills_every_weight_with_its_value_and_keeps_the_units_identical()
+    {
+        var w = randn(5, 3);
+        new Constant(0.3).Fill(w);
+        Assert.True(w.eq(0.3f).all().item<bool>());
+        Assert.Equal(0, new Constant(0.3).StandardDeviation(new Fans(3, 5)));
+        Assert.Equal("Constant (0.3)", new Constant(0.3).ToString());
+    }
+
+    [Fact]
+    public void Apply_fills_weight_matrices_zeroes_their_biases_and_leaves_normalisation_layers_alone()
+    {
+        var model = nn.Sequential(nn.Linear(4, 6), nn.LayerNorm(6), nn.Linear(6, 2));
+        using (no_grad()) foreach (var p in model.parameters()) p.fill_(7);
+        var returned = new Constant(0.5).Apply(model);
+        Assert.Same(model, returned);
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.True(parameters["0.weight"].eq(0.5f).all().item<bool>());
+        Assert.True(parameters["2.weight"].eq(0.5f).all().item<bool>());
+        Assert.True(parameters["0.bias"].eq(0f).all().item<bool>());
+        Assert.True(parameters["1.weight"].eq(7f).all().item<bool>(), "the layer norm's scale γ must be left alone");
+        Assert.True(parameters["1.bias"].eq(7f).all().item<bool>(), "the layer norm's shift β must be left alone");
+    }
+
+    [Fact]
+    public void Apply_uses_the_schemes_deviation_for_each_layers_fans()
+    {
+        Reproducibility.Seed(2);
+        var model = He.Normal().Apply(nn.Sequential(nn.Linear(1000, 300), nn.ReLU(), nn.Linear(300, 1000)));
+        var weights = model.parameters().Where(p => p.dim() == 2).ToArray();
+        Assert.InRange(weights[0].std().item<float>() / Math.Sqrt(2.0 / 1000), 0.98, 1.02);
+        Assert.InRange(weights[1].std().item<float>() / Math.Sqrt(2.0 / 300), 0.98, 1.02);
+    }
 }

@@ -75,6 +75,25 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void A_driven_optimizer_takes_step_t_with_rate_eta_t()
+    {
+        // J = θ has gradient 1, so step t moves θ by exactly η_t: 0.2, 0.1, 0.05 for halving every step.
+        var theta = new Parameter(zeros(1, dtype: ScalarType.Float64));
+        using var sgd = new Book.Optimizers.SGD(new[] { theta }, 1.0);
+        Book.Training.IOptimizerStep driven = new StepDecay(0.2, 1, 0.5).Drive(sgd);
+        var moves = new List<double>();
+        for (int t = 0; t < 3; t++)
+        {
+            double before = theta.item<double>();
+            driven.ZeroGrad();
+            theta.sum().backward();
+            driven.Step();
+            moves.Add(before - theta.item<double>());
+        }
+        AssertClose(new[] { 0.2, 0.1, 0.05 }, moves.ToArray());
+    }
+
+    [Fact]
     public void A_negative_step_is_refused_with_its_value()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new StepDecay(0.1, 3).At(-2));

@@ -134,4 +134,63 @@ public class VisualsTests
         var log = new Figure(OptimizerTrajectories.Plot((a, b) => a * a + 10 * b * b, (-3, 3), (-3, 3), new[] { ("SGD", (IReadOnlyList<(double, double)>)sgd) }, resolution: 11, logScale: true));
         Assert.Equal(1.996, log.Traces[0]!["z"]![0]![0]!.GetValue<double>()); // log₁₀ 99 = 1.99564 to 4 significant digits
     }
+
+    [Fact]
+    public void Optimizer_paths_on_a_loss_surface_use_its_grid_and_thin_long_paths()
+    {
+        var bowl = new Book.Optimization.QuadraticBowl(1, 10);
+        var path = bowl.Follow(p => new Book.Optimizers.SGD(p, 0.05), (2, 1), 500, "SGD");
+        var figure = new Figure(OptimizerTrajectories.Plot(bowl, (-3, 3), (-3, 3), new[] { path }, "Bowl", resolution: 11, maxPoints: 50));
+        Assert.Equal(0.5 * (9 + 10 * 9), figure.Traces[0]!["z"]![0]![0]!.GetValue<double>());   // J(−3, −3)
+        Assert.Equal(50, figure.Traces[1]!["x"]!.AsArray().Count);
+        Assert.Equal(2.0, figure.Numbers(figure.Traces[1]!["x"])[0]);
+        Assert.Equal("Bowl", figure.Title);
+        Assert.Equal("x", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_log_y_axis_keeps_the_axis_title()
+    {
+        var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(new[] { 1, 2 }, new[] { 1.0, 1e-3 })
+            .WithTitles("Loss", "step", "training MSE", logY: true);
+        var figure = new Figure(chart);
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal("training MSE", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Loss", figure.Title);
+    }
+
+    [Fact]
+    public void A_computational_graph_has_a_marker_per_node_and_an_arrow_per_edge_pointing_forward()
+    {
+        var w = new Book.Autograd.Value(-0.6, "w");
+        var x = new Book.Autograd.Value(1.5, "x");
+        var loss = (w * x + 0.2).Sigmoid();
+        loss.Label = "L";
+        loss.Backward();
+        var figure = new Figure(ComputationalGraph.Plot(loss));
+        int nodes = loss.TopologicalOrder().Count;
+        Assert.Equal(nodes, figure.Traces.Sum(t => t!["x"]!.AsArray().Count));
+        var arrows = figure.Layout["annotations"]!.AsArray();
+        Assert.Equal(loss.TopologicalOrder().Sum(n => n.Children.Count), arrows.Count);
+        Assert.All(arrows, a => Assert.True(a!["x"]!.GetValue<double>() > a["ax"]!.GetValue<double>(), "every arrow points from an input to a later step"));
+        var captions = figure.Traces.SelectMany(t => t!["text"]!.AsArray().Select(c => c!.GetValue<string>())).ToArray();
+        Assert.Contains(captions, c => c.StartsWith("w<br>-0.6 | ∂ "));
+        Assert.Contains(captions, c => c.StartsWith("L = σ<br>"));
+        Assert.Equal("Computational graph", figure.Title);
+        Assert.False(string.IsNullOrEmpty(figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_series_plot_names_both_axes_and_leaves_out_values_a_log_axis_cannot_show()
+    {
+        var figure = new Figure(SeriesPlot.Plot("Loss", "step", "MSE",
+            new[] { ("diverged", (IReadOnlyList<double>)new[] { 1.0, 0.5, double.NaN }), ("fine", new[] { 1.0, 0.0, 0.25 }) }, logY: true));
+        Assert.Equal(new[] { 0.0, 1 }, figure.Numbers(figure.Traces[0]!["x"]));
+        Assert.Equal(new[] { 0.0, 2 }, figure.Numbers(figure.Traces[1]!["x"]));
+        Assert.Equal("step", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("MSE", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        var grid = new Figure(SeriesPlot.Plot("Grid", "x", "y", new[] { ("line", (IReadOnlyList<double>)new[] { -2.0, 1.11e-16, 4 }, (IReadOnlyList<double>)new[] { 1.0, 2, 3 }) }));
+        Assert.Equal(new[] { -2.0, 0, 4 }, grid.Numbers(grid.Traces[0]!["x"]));   // noise where 0 belongs is written as 0
+    }
 }
