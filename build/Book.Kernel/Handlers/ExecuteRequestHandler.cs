@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Book.Engine.Execution;
+using Book.Engine.Outputs;
 using Book.Kernel.Channels;
 using Book.Kernel.Messages;
 
@@ -13,7 +14,7 @@ namespace Book.Kernel.Handlers;
 /// </summary>
 public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, IoPubPublisher iopub, RunningCell running) : IRequestHandler
 {
-    int executionCount;
+    readonly ExecutionCounter counter = new();
 
     /// <inheritdoc />
     public string RequestType => "execute_request";
@@ -23,25 +24,25 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
     {
         string code = request.Text("code");
         bool silent = request.Flag("silent", false);
-        if (request.Flag("store_history", true) && !silent) executionCount++;
-        int count = executionCount;
+        var cell = counter.Next(storeHistory: request.Flag("store_history", true) && !silent);
+        int count = cell.ExecutionCount;
         if (!silent) iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        var error = engine.IsUsable ? Run(request, code, count, silent) : Refuse(request, count, silent);
+        var error = engine.IsUsable ? Run(request, code, cell, silent) : Refuse(request, count, silent);
         if (error is null)
             return HandlerReply.Ok(new JsonObject { ["execution_count"] = count, ["payload"] = new JsonArray(), ["user_expressions"] = new JsonObject() });
-        var content = OutputMessage.Error(error);
+        var content = JupyterOutput.Error(error);
         content["status"] = "error";
         content["execution_count"] = count;
         return new HandlerReply(content, AbortQueued: request.Flag("stop_on_error", true));
     }
 
-    ErrorOutput? Run(JupyterMessage request, string code, int count, bool silent)
+    ErrorOutput? Run(JupyterMessage request, string code, CellLabel cell, bool silent)
     {
         var token = running.Start();
         try
         {
-            var result = engine.ExecuteAsync(code, output => { if (!silent) Show(request, output, count); }, $"cell {count}", token)
+            var result = engine.ExecuteAsync(code, output => { if (!silent) iopub.PublishOutput(request, output, cell.ExecutionCount); }, cell.Name, token)
                 .GetAwaiter().GetResult();
             return result.Error;
         }
@@ -53,14 +54,8 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
 
     ErrorOutput Refuse(JupyterMessage request, int count, bool silent)
     {
-        if (!silent) Show(request, RestartNeeded, count);
+        if (!silent) iopub.PublishOutput(request, RestartNeeded, count);
         return RestartNeeded;
-    }
-
-    void Show(JupyterMessage request, CellOutput output, int count)
-    {
-        var (type, content) = OutputMessage.From(output, count);
-        iopub.Publish(request, type, content);
     }
 
     static readonly ErrorOutput RestartNeeded = new("KernelRestartNeeded",
