@@ -15,6 +15,7 @@ namespace Book.Kernel.Handlers;
 public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, IoPubPublisher iopub, RunningCell running) : IRequestHandler
 {
     readonly ExecutionCounter counter = new();
+    (JupyterMessage Request, int Count)? current;
 
     /// <inheritdoc />
     public string RequestType => "execute_request";
@@ -40,6 +41,7 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
     ErrorOutput? Run(JupyterMessage request, string code, CellLabel cell, bool silent)
     {
         var token = running.Start();
+        current = (request, cell.ExecutionCount);
         try
         {
             var result = engine.ExecuteAsync(code, output => { if (!silent) iopub.PublishOutput(request, output, cell.ExecutionCount); }, cell.Name, token)
@@ -48,8 +50,17 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
         }
         finally
         {
+            current = null;
             running.Finish();
         }
+    }
+
+    /// <summary>Shows, under the running cell, that it ended the kernel's process (<see cref="CellExitGuard"/>).</summary>
+    public void ReportExit(CellExit exit)
+    {
+        if (current is not { } cell) return;
+        string value = $"{exit.Describe()}; the kernel has ended: restart it to run more cells.";
+        iopub.PublishOutput(cell.Request, new ErrorOutput("EnvironmentExit", value, [value]), cell.Count);
     }
 
     ErrorOutput Refuse(JupyterMessage request, int count, bool silent)

@@ -24,7 +24,7 @@ public static class DoctorCommand
             return 1;
         }
         foreach (var tool in new[] { "mkdocs", "node", "chromium" })
-            Console.WriteLine($"{tool}: {(OnPath(tool) ? "found" : "not found (run .ci/install)")}");
+            Console.WriteLine($"{tool}: {(OnPath(tool) ? "found" : "not found (./book build installs it)")}");
         return 0;
     }
 

@@ -22,7 +22,7 @@ sealed class JupyterEnvironment : IDisposable
         ["PYTHONDONTWRITEBYTECODE"] = "1",
     };
 
-    /// <summary>Debian's Python, which has jupyter_client, nbclient and jupyter_kernel_test (.ci/install).</summary>
+    /// <summary>Debian's Python, which has jupyter_client, nbclient and jupyter_kernel_test (build/setup/debian-packages.txt).</summary>
     public const string Python = "/usr/bin/python3";
 
     /// <summary>Runs a Python module or script of tests/Kernel.Tests/python with this environment.</summary>
