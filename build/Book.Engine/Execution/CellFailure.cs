@@ -36,7 +36,8 @@ sealed partial record CellFailure(string Name, string Message, int? Line, IReadO
     /// <summary>An exception thrown while the cell ran: its type, message and the line of the cell it came from.</summary>
     public static CellFailure AtRuntime(Exception failure, string cellName)
     {
-        var root = failure is TargetInvocationException { InnerException: { } inner } ? inner : failure;
+        var root = failure;
+        while (root is TargetInvocationException or TypeInitializationException && root.InnerException is { } inner) root = inner;
         var traceback = new List<string> { $"{root.GetType().FullName}: {root.Message}" };
         traceback.AddRange((root.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .TakeWhile(frame => !frame.StartsWith("at Submission#", StringComparison.Ordinal) || frame.Contains(cellName))

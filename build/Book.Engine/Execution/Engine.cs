@@ -41,7 +41,12 @@ public sealed partial class Engine
     ScriptState<object?>? state;
 
     /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
-    public Engine(TimeSpan? cellTimeout = null) => this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+    /// <exception cref="DllNotFoundException">TorchSharp's native library is there but cannot be loaded (<see cref="TorchNatives"/>).</exception>
+    public Engine(TimeSpan? cellTimeout = null)
+    {
+        this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+        TorchNatives.EnsureLoaded(); // before a cell's first TorchSharp call, which would otherwise fall back to copying libtorch
+    }
 
     /// <summary>False after a cell could not be stopped; a new engine is then needed.</summary>
     public bool IsUsable { get; private set; } = true;
