@@ -50,7 +50,8 @@ public static class AtomicFile
 
     /// <summary>The file a path finally names: itself, or the target at the end of its chain of symbolic links.</summary>
     static string FinalTarget(string path) =>
-        File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : path;
+        new FileInfo(path).LinkTarget is null ? path
+        : Path.GetFullPath(File.ResolveLinkTarget(path, returnFinalTarget: true)!.FullName);
 
     static void FlushToDisk(string file)
     {

@@ -68,8 +68,9 @@ public sealed class Notebook
         try { node = JsonNode.Parse(bytes); }
         catch (JsonException e)
         {
+            bool atTheEnd = e.LineNumber == bytes.Count(b => b == '\n') && e.BytePositionInLine >= bytes.Length - Array.LastIndexOf(bytes, (byte)'\n') - 1;
             throw new NotebookFormatException(path,
-                $"expected JSON, found invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}{(e.Message.Contains("end of data", StringComparison.Ordinal) ? " (the file ends too early: truncated?)" : "")}");
+                $"expected JSON, found invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}{(atTheEnd ? " (the file ends too early: truncated?)" : "")}");
         }
         return FromJson(node, path, FileFingerprint.Of(bytes));
     }

@@ -66,5 +66,5 @@ public sealed class PrintedTextLimit(int characters)
 
     /// <summary>The line that replaces what was left out, saying how much that was.</summary>
     public string Note => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"\n[… {elidedCharacters:N0} more characters ({elidedLines:N0} lines) were printed and not kept: a notebook keeps the first {Characters:N0} characters a cell prints]\n");
+        $"\n[… {elidedCharacters:N0} more characters ({elidedLines:N0} line{(elidedLines == 1 ? "" : "s")}) were printed and not kept: a notebook keeps the first {Characters:N0} characters a cell prints]\n");
 }

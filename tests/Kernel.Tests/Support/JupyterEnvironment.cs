@@ -13,7 +13,7 @@ sealed class JupyterEnvironment : IDisposable
     public JupyterEnvironment() => KernelSpec.Install(Path.Combine(folder, "kernels"), Repository.BookDll);
 
     /// <summary>JUPYTER_PATH, JUPYTER_DATA_DIR, JUPYTER_RUNTIME_DIR and JUPYTER_CONFIG_DIR inside the folder.</summary>
-    public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string?> Variables => new Dictionary<string, string?>
     {
         ["JUPYTER_PATH"] = folder,
         ["JUPYTER_DATA_DIR"] = folder,

@@ -81,8 +81,9 @@ sealed class KernelClient : IDisposable
         var limit = timeout ?? DefaultTimeout;
         while (clock.Elapsed < limit)
         {
+            // Compared as JSON: a test may send a msg_id that is not a string.
             if (TryReceive(iopub, TimeSpan.FromMilliseconds(200)) is not { } message
-                || (string?)message.ParentHeader["msg_id"] != (string?)request.Header["msg_id"]) continue;
+                || message.ParentHeader["msg_id"]?.ToJsonString() != request.Header["msg_id"]?.ToJsonString()) continue;
             if (message.Type == "status" && (string?)message.Content["execution_state"] == "idle") return messages;
             messages.Add(message);
         }

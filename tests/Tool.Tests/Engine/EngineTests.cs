@@ -125,3 +125,38 @@ public class PolyglotCompatibilityTests
         Assert.Contains("does not download packages", result.Error?.Value);
     }
 }
+
+/// <summary>Errors name what the learner wrote: the columns of their own code, the exception type and the line.</summary>
+public class EngineErrorTests
+{
+    [Theory]
+    [InlineData("for (int i = 0; i < 3; i++)\n{\n    var x = i + 1\n}", 3, 18)]                 // inside a loop body the engine instruments
+    [InlineData("var n = 0;\nwhile (n < 3) { n++; var y = n * 2 }", 2, 35)]                     // a one-line loop body
+    [InlineData("foreach (var c in \"ab\")\n    Console.WriteLine(c)", 2, 25)]                   // a body without braces
+    [InlineData("int total = 0\nfor (int i = 0; i < 3; i++) { total += i; }", 1, 14)]          // outside any loop
+    public async Task A_compile_error_names_the_learners_own_line_and_column(string code, int line, int column)
+    {
+        var outputs = new List<CellOutput>();
+        var result = await new Book.Engine.Execution.Engine().ExecuteAsync(code, outputs.Add);
+
+        Assert.Equal(line, result.Line);
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(outputs));
+        Assert.Equal("CompilationError", error.Name);
+        Assert.Contains($"({line},{column}): error CS1002: ; expected", error.Value);
+    }
+
+    [Fact]
+    public async Task A_runtime_error_names_the_exception_type_and_the_line_even_for_an_array_index()
+    {
+        var outputs = new List<CellOutput>();
+        var result = await new Book.Engine.Execution.Engine().ExecuteAsync(
+            "var numbers = new int[2];\nfor (int i = 0; i < 3; i++)\n    numbers[i] = i;", outputs.Add, "cell 4");
+
+        Assert.Equal(3, result.Line);
+        Assert.Equal("IndexOutOfRangeException: Index was outside the bounds of the array.", result.Reason);
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(outputs));
+        Assert.Equal("IndexOutOfRangeException", error.Name);
+        Assert.Equal("cell 4, line 3: Index was outside the bounds of the array.", error.Value);
+        Assert.Contains(error.Traceback, frame => frame.Contains("cell 4:line 3"));
+    }
+}
