@@ -31,4 +31,21 @@ public class KernelLifetimeTests
         Assert.True(kernel.WaitForExit(Soon), $"Expected the kernel to end after its front end {frontEnd.Id}; its log:\n{kernel.Log}");
         Assert.Contains($"the front end's process {frontEnd.Id} (JPY_PARENT_PID) has ended", kernel.Log);
     }
+
+    [Fact]
+    public void A_cell_that_calls_Environment_Exit_shows_why_the_kernel_ended()
+    {
+        using var kernel = KernelProcess.Start();
+        using var client = new KernelClient(kernel.Connection);
+        client.WaitUntilReady();
+
+        var exit = KernelClient.Execute("Environment.Exit(0);");
+        client.Send(client.Shell, exit);
+
+        var error = client.OutputOf(exit, "error", Soon);
+        Assert.Equal("EnvironmentExit", (string?)error.Content["ename"]);
+        Assert.Contains("called Environment.Exit(0)", (string?)error.Content["evalue"]);
+        Assert.True(kernel.WaitForExit(Soon), kernel.Log);
+        Assert.Equal(1, kernel.ExitCode);
+    }
 }

@@ -90,12 +90,12 @@ public sealed class BookScriptTests : IDisposable
     IEnumerable<string> Calls(string name) => Logged().Where(line => line.Split(' ')[1] == "start" && line.Split(' ')[3] == name);
 
     [Fact]
-    public void Concurrent_commands_wait_for_each_other_and_the_tool_is_built_once()
+    public async Task Concurrent_commands_wait_for_each_other_and_the_tool_is_built_once()
     {
         var slow = new Dictionary<string, string?> { ["FAKE_BUILD_SECONDS"] = "2", ["FAKE_RUN_SECONDS"] = "1" };
 
         var commands = new[] { "01", "02", "03" }.Select(chapter => Task.Run(() => Book(slow, "run", chapter))).ToArray();
-        Task.WaitAll(commands);
+        await Task.WhenAll(commands);
 
         Assert.All(commands, command => Assert.True(command.Result.ExitCode == 0, command.Result.Output));
         Assert.Single(Calls("dotnet"), call => call.Contains(" dotnet build "));

@@ -32,7 +32,7 @@ public sealed class Notebook
     {
         this.root = root;
         Path = path;
-        Read = read;
+        OnDisk = read;
         Cells = root["cells"]!.AsArray().Select((node, index) => new NotebookCell(node!.AsObject(), index)).ToList();
     }
 
@@ -40,7 +40,7 @@ public sealed class Notebook
     public string Path { get; }
 
     /// <summary>What the file held when it was read (or last saved); null for a notebook that was not read from a file.</summary>
-    public FileFingerprint? Read { get; private set; }
+    public FileFingerprint? OnDisk { get; private set; }
 
     /// <summary>All cells, in order.</summary>
     public IReadOnlyList<NotebookCell> Cells { get; }
@@ -131,7 +131,7 @@ public sealed class Notebook
     {
         string json = ToJson();
         bool overItself = path is null || System.IO.Path.GetFullPath(path) == System.IO.Path.GetFullPath(Path);
-        AtomicFile.WriteText(path ?? Path, json, overItself ? Read : null);
-        if (overItself) Read = FileFingerprint.Of(new System.Text.UTF8Encoding(false).GetBytes(json));
+        AtomicFile.WriteText(path ?? Path, json, overItself ? OnDisk : null);
+        if (overItself) OnDisk = FileFingerprint.Of(new System.Text.UTF8Encoding(false).GetBytes(json));
     }
 }

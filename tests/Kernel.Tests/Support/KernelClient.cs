@@ -90,6 +90,17 @@ sealed class KernelClient : IDisposable
         throw new TimeoutException($"Expected an idle status for {request.Type} within {limit.TotalSeconds:0} s; got {string.Join(", ", messages.Select(m => m.Type))}.");
     }
 
+    /// <summary>The first iopub message of <paramref name="type"/> caused by <paramref name="request"/> (when no idle status will follow).</summary>
+    public JupyterMessage OutputOf(JupyterMessage request, string type, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+            if (TryReceive(iopub, TimeSpan.FromMilliseconds(200)) is { } message && message.Type == type
+                && message.ParentHeader["msg_id"]?.ToJsonString() == request.Header["msg_id"]?.ToJsonString())
+                return message;
+        throw new TimeoutException($"Expected a {type} message for {request.Type} within {timeout.TotalSeconds:0} s, got none.");
+    }
+
     JupyterMessage? TryReceive(NetMQSocket socket, TimeSpan timeout)
     {
         NetMQMessage? frames = null;

