@@ -101,9 +101,9 @@ public sealed class RunCommandTests : IDisposable
         // The second cell stands for the learner saving the notebook in an editor while `book run` works.
         string path = WriteNotebook("96-edited.ipynb", Markdown("draft"),
             Code("Console.WriteLine(\"computed\");"),
-            Code("File.WriteAllText(\"96-edited.ipynb\", File.ReadAllText(\"96-edited.ipynb\").Replace(\"draft\", \"edited\"));"));
+            Code("System.IO.File.WriteAllText(\"96-edited.ipynb\", System.IO.File.ReadAllText(\"96-edited.ipynb\").Replace(\"draft\", \"edited\"));"));
         string kept = Path.Combine(Root, ".book", "unsaved", "96-edited.ipynb");
-        File.Delete(kept);
+        if (File.Exists(kept)) File.Delete(kept);
 
         var (exitCode, output) = Book("run", path);
 
