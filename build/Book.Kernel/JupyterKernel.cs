@@ -4,6 +4,7 @@ using Book.Kernel.Channels;
 using Book.Kernel.Connection;
 using Book.Kernel.Diagnostics;
 using Book.Kernel.Handlers;
+using Book.Kernel.History;
 using Book.Kernel.Messages;
 using NetMQ;
 
@@ -24,7 +25,7 @@ public static class JupyterKernel
     {
         var kernelLog = new KernelLog(log);
         var signer = new MessageSigner(connection.Key);
-        var history = new SignatureHistory();
+        var signatures = new SignatureHistory();
         using var stop = new CancellationTokenSource();
         var running = new RunningCell();
         // Cells cannot ask for input (no stdin channel): Console.ReadLine() returns null rather than waiting forever.
@@ -34,16 +35,17 @@ public static class JupyterKernel
         engine.ExecuteAsync("", _ => { }, "warm-up").GetAwaiter().GetResult();
         var kernelInfo = new KernelInfoHandler();
         ExecuteRequestHandler? execute = null;
+        var history = new KernelHistory();
         var shutdown = new ShutdownRequestHandler(stop, running);
         bool stopped;
         using (var iopub = new IoPubPublisher(connection.Endpoint(connection.IoPubPort), signer, kernelLog))
         using (var heartbeat = new Heartbeat(connection.Endpoint(connection.HeartbeatPort)))
-        using (var shell = new RequestChannel("shell", connection.Endpoint(connection.ShellPort), signer, history, iopub, kernelLog,
+        using (var shell = new RequestChannel("shell", connection.Endpoint(connection.ShellPort), signer, signatures, iopub, kernelLog,
             [
-                kernelInfo, execute = new ExecuteRequestHandler(engine, iopub, running), new CompleteRequestHandler(engine),
-                new InspectRequestHandler(engine), new IsCompleteRequestHandler(), new CommInfoRequestHandler(), shutdown,
+                kernelInfo, execute = new ExecuteRequestHandler(engine, iopub, running, history), new CompleteRequestHandler(engine),
+                new InspectRequestHandler(engine), new IsCompleteRequestHandler(), new CommInfoRequestHandler(), new HistoryRequestHandler(history), shutdown,
             ], stop.Token))
-        using (var control = new RequestChannel("control", connection.Endpoint(connection.ControlPort), signer, history, iopub, kernelLog,
+        using (var control = new RequestChannel("control", connection.Endpoint(connection.ControlPort), signer, signatures, iopub, kernelLog,
             [kernelInfo, shutdown, new InterruptRequestHandler(running)], stop.Token))
         // Ctrl+C in a terminal (or a front end using interrupt_mode "signal") interrupts the cell, not the kernel.
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; running.Interrupt(); }))

@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
 namespace Book.Display;
@@ -12,7 +13,7 @@ public sealed class ChartFormatters : IFormatterSet
     /// <inheritdoc />
     public void Register()
     {
-        Formatter.Register<GenericChart>(chart => GenericChart.toFigureJson(chart), Formatter.PlotlyJson);
+        Formatter.Register<GenericChart>(chart => GenericChart.toFigureJson(chart), MimeTypes.PlotlyJson);
         Formatter.Register<GenericChart>(Describe);
     }
 

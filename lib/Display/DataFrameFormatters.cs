@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Display;
 
@@ -22,7 +23,7 @@ public sealed class DataFrameFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<DataFrame>(Text);
-        Formatter.Register<DataFrame>(Html, Formatter.Html);
+        Formatter.Register<DataFrame>(Html, MimeTypes.Html);
     }
 
     /// <summary>"569 rows × 31 columns".</summary>
@@ -63,7 +64,7 @@ public sealed class DataFrameFormatters : IFormatterSet
         for (long r = 0; r < Math.Min(frame.Rows.Count, HeadRows); r++) yield return r;
     }
 
-    static string Cell(object? value) => value is null ? "null" : Formatter.Format(value);
+    static string Cell(object? value) => value is null ? "null" : value.ToDisplayString();
 
     static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive.Formatting;
+
 namespace Book.Display;
 
 /// <summary>Where <c>display(...)</c> sends a formatted value: a notebook's outputs, a Jupyter front end, or the console.</summary>
@@ -8,6 +10,9 @@ public interface IDisplaySink
 
     /// <summary>Replaces the output shown earlier under <paramref name="displayId"/>.</summary>
     void Update(IReadOnlyDictionary<string, string> bundle, string displayId);
+
+    /// <summary>Clears the outputs shown so far by the running cell; with <paramref name="wait"/>, when the next output arrives.</summary>
+    void Clear(bool wait) { }
 }
 
 /// <summary>
@@ -24,6 +29,17 @@ public static class DisplaySink
     {
         get => current.Value ?? ConsoleDisplaySink.Instance;
         set => current.Value = value;
+    }
+
+    /// <summary>
+    /// Sends a value shown or updated through .NET Interactive's own API (<c>value.Display()</c>,
+    /// <see cref="DisplayedValue.Update"/>) to the current sink, as <c>display(...)</c> does.
+    /// </summary>
+    internal static void Show(DisplayedValue shown)
+    {
+        var bundle = MimeBundle.Of(shown);
+        if (shown.IsUpdated) Current.Update(bundle, shown.DisplayId);
+        else Current.Display(bundle, shown.DisplayId);
     }
 }
 
@@ -44,7 +60,7 @@ public sealed class ConsoleDisplaySink : IDisplaySink
 
     void Print(IReadOnlyDictionary<string, string> bundle, string displayId)
     {
-        string text = bundle[Formatter.PlainText];
+        string text = bundle[MimeTypes.PlainText];
         lock (lastShown)
         {
             if (lastShown.TryGetValue(displayId, out var previous) && previous == text) return;

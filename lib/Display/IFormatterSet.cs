@@ -1,9 +1,11 @@
+using Microsoft.DotNet.Interactive.Formatting;
+
 namespace Book.Display;
 
 /// <summary>
 /// A library area's formatters (tensors, charts, models, histories…). Every non-abstract class of
-/// the library implementing this, with a parameterless constructor, is registered when the
-/// <see cref="Formatter"/> starts and again after each <see cref="Formatter.ResetToDefaults"/>.
+/// the library implementing this, with a parameterless constructor, is registered into .NET Interactive's
+/// <see cref="Formatter"/> with the <see cref="BookFormatters"/> defaults, and again after each reset.
 /// </summary>
 public interface IFormatterSet
 {

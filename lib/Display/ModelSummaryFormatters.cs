@@ -1,5 +1,6 @@
-using Book.Tensors;
 using System.Net;
+using Book.Tensors;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Display;
 
@@ -12,6 +13,6 @@ public sealed class ModelSummaryFormatters : IFormatterSet
         Formatter.Register<ModelSummary>(summary => summary.ToString());
         Formatter.Register<ModelSummary>(summary =>
             $"<div><b>{WebUtility.HtmlEncode(summary.ModelType)}</b> on input {Shapes.Of(summary.InputShape)}</div>" + summary.ToTable().ToHtml(),
-            Formatter.Html);
+            MimeTypes.Html);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,7 +18,7 @@ public sealed class TensorFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<Tensor>(TensorText.Format);
-        Formatter.Register<Tensor>(Table, Formatter.Html);
+        Formatter.Register<Tensor>(Table, MimeTypes.Html);
     }
 
     /// <summary>The HTML table of a 1-D or 2-D tensor; other tensors as preformatted text.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.LargeModels;
 
@@ -15,7 +16,7 @@ public sealed class ParameterCountFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<ParameterCount>(AsText);
-        Formatter.Register<ParameterCount>(AsHtml, Formatter.Html);
+        Formatter.Register<ParameterCount>(AsHtml, MimeTypes.Html);
     }
 
     static IEnumerable<(string Component, string Formula, string Parameters, string Approximately)> Rows(ParameterCount count) =>

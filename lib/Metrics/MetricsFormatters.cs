@@ -1,4 +1,5 @@
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Metrics;
 
@@ -9,9 +10,9 @@ public sealed class MetricsFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<ConfusionMatrix>(matrix => ToTable(matrix).ToText());
-        Formatter.Register<ConfusionMatrix>(matrix => ToTable(matrix).ToHtml(), Formatter.Html);
+        Formatter.Register<ConfusionMatrix>(matrix => ToTable(matrix).ToHtml(), MimeTypes.Html);
         Formatter.Register<RocCurve>(curve =>
-            $"ROC curve: {curve.Thresholds.Count} points, AUC {Formatter.FormatNumber(curve.Auc)}");
+            $"ROC curve: {curve.Thresholds.Count} points, AUC {BookFormatters.FormatNumber(curve.Auc)}");
     }
 
     /// <summary>The table behind both formats, with accuracy as its footer.</summary>
@@ -22,6 +23,6 @@ public sealed class MetricsFormatters : IFormatterSet
         var rows = classes.Select(i => (IReadOnlyList<string>)classes.Select(j => matrix[i, j].ToString())
             .Prepend($"actual {i}").ToList()).ToList();
         return new Table(classes.Select(j => $"predicted {j}").Prepend("").ToList(), rows,
-            [$"accuracy {Formatter.FormatNumber(matrix.Accuracy)} over {matrix.Total} samples"]);
+            [$"accuracy {BookFormatters.FormatNumber(matrix.Accuracy)} over {matrix.Total} samples"]);
     }
 }

@@ -64,7 +64,7 @@ public sealed class EarlyStopping : ITrainingCallback
         }
         return ++epochsWithoutImprovement < Patience ? null
             : $"early stopping: {Monitor} did not improve for {Patience} epoch{(Patience == 1 ? "" : "s")}; " +
-              $"best {Formatter.FormatNumber(BestValue)} at epoch {BestEpoch}{(RestoreBestWeights ? ", whose weights were restored" : "")}";
+              $"best {BookFormatters.FormatNumber(BestValue)} at epoch {BestEpoch}{(RestoreBestWeights ? ", whose weights were restored" : "")}";
     }
 
     /// <inheritdoc />

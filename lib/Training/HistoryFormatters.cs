@@ -1,4 +1,5 @@
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Training;
 
@@ -9,7 +10,7 @@ public sealed class HistoryFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<History>(history => ToTable(history).ToText());
-        Formatter.Register<History>(history => ToTable(history).ToHtml(), Formatter.Html);
+        Formatter.Register<History>(history => ToTable(history).ToHtml(), MimeTypes.Html);
     }
 
     /// <summary>The table behind both formats; the stop reason, if any, as its footer.</summary>
@@ -17,7 +18,7 @@ public sealed class HistoryFormatters : IFormatterSet
     {
         ArgumentNullException.ThrowIfNull(history);
         var rows = history.Epochs
-            .Select(e => (IReadOnlyList<string>)e.Values.Values.Select(Formatter.FormatNumber).Prepend(e.Epoch.ToString()).ToList())
+            .Select(e => (IReadOnlyList<string>)e.Values.Values.Select(BookFormatters.FormatNumber).Prepend(e.Epoch.ToString()).ToList())
             .ToList();
         return new Table(history.Names.Prepend("epoch").ToList(), rows, history.StopReason is null ? null : [history.StopReason]);
     }

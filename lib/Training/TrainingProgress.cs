@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Book.Display;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Training;
 
@@ -57,7 +58,7 @@ abstract class TrainingProgress
 
     /// <summary>"epoch 3/10  loss 0.4123  accuracy 0.875  val_loss 0.5  val_accuracy 0.85".</summary>
     protected string EpochLine(EpochRecord record) =>
-        $"epoch {record.Epoch}/{Epochs}  " + string.Join("  ", record.Values.Select(v => $"{v.Key} {Formatter.FormatNumber(v.Value)}"));
+        $"epoch {record.Epoch}/{Epochs}  " + string.Join("  ", record.Values.Select(v => $"{v.Key} {BookFormatters.FormatNumber(v.Value)}"));
 
     /// <summary>"epoch 3/10 [=========>          ] 45/90  loss 0.4123".</summary>
     string BatchLine(int epoch, int batch, string name, double runningMean)
@@ -71,7 +72,7 @@ abstract class TrainingProgress
                 .Append($"] {batch}/{total}");
         }
         else line.Append($"batch {batch}");
-        return line.Append($"  {name} {Formatter.FormatNumber(runningMean)}").ToString();
+        return line.Append($"  {name} {BookFormatters.FormatNumber(runningMean)}").ToString();
     }
 
     sealed class SilentProgress() : TrainingProgress(1, null)
@@ -85,7 +86,7 @@ abstract class TrainingProgress
     /// <summary>One notebook output, replaced in place; it ends as the last epoch's summary.</summary>
     sealed class NotebookProgress(int epochs, int? batchesPerEpoch) : TrainingProgress(epochs, batchesPerEpoch)
     {
-        DisplayHandle? handle;
+        DisplayedValue? handle;
 
         protected override TimeSpan MinimumInterval => TimeSpan.FromSeconds(0.5);
 

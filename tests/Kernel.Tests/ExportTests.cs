@@ -1,5 +1,6 @@
 using Book.Engine.Export;
 using Book.Engine.Notebooks;
+using Book.Engine.Packages;
 using Book.Engine.Snapshots;
 using Book.Kernel.Install;
 using Book.Tests.Support;

@@ -22,5 +22,6 @@ public class KernelConformanceTests
     [
         "test_execute_stdout", "test_execute_stderr", "test_error", "test_completion", "test_is_complete",
         "test_execute_result", "test_display_data", "test_inspect", "test_kernel_info", "test_update_display_data",
+        "test_history", "test_clear_output", "test_language_info_names_what_front_ends_highlight_with", "test_history_keeps_inputs_and_results",
     ];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Book.Engine.Packages;
 using Book.Kernel.Install;
 using Book.Tests.Support;
 using NetMQ;

@@ -4,6 +4,7 @@ using Book.Display;
 using Book.Engine.Execution;
 using Book.Engine.Notebooks;
 using Book.Engine.Outputs;
+using Book.Engine.Polyglot;
 using Book.Runtime;
 
 namespace Book.Engine.Chapters;
@@ -26,7 +27,7 @@ public static class ChapterRunner
         var clock = Stopwatch.StartNew();
         string previousDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!;
-        Formatter.ResetToDefaults();
+        BookFormatters.ResetToDefaults();
         var cells = new List<CellRun>();
         try
         {
@@ -34,7 +35,7 @@ public static class ChapterRunner
             {
                 var label = counter.Next(notebookPosition: cell.Number);
                 var outputs = new CellOutputs(label.ExecutionCount, options.PrintedTextLimit);
-                var result = await engine.ExecuteAsync(cell.Source, outputs.Add, label.Name, cancellation);
+                var result = await engine.ExecuteAsync(CellLanguage.CodeOf(cell), outputs.Add, label.Name, cancellation);
                 var run = new CellRun(cell, codeCellNumber, label.ExecutionCount, outputs.ToJson(), result);
                 cell.SetOutputs(run.Outputs.DeepClone().AsArray(), label.ExecutionCount);
                 cells.Add(run);

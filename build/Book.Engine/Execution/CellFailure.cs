@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Book.Engine.Polyglot;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -32,6 +33,10 @@ sealed partial record CellFailure(string Name, string Message, int? Line, IReadO
         return new CellFailure("CompilationError", messages.FirstOrDefault().Text ?? failure.Message,
             messages.Count > 0 ? messages[0].Line : null, messages.Select(m => m.Text).ToList(), failure);
     }
+
+    /// <summary>A Polyglot directive or magic command of the cell that could not be carried out, at its line.</summary>
+    public static CellFailure FromDirective(CellDirectiveException failure) =>
+        new(failure.Kind, failure.Message, failure.Line, failure.Message.Split('\n'), failure);
 
     /// <summary>An exception thrown while the cell ran: its type, message and the line of the cell it came from.</summary>
     public static CellFailure AtRuntime(Exception failure, string cellName)

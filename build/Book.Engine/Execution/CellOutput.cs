@@ -12,6 +12,9 @@ public sealed record DisplayOutput(IReadOnlyDictionary<string, string> Data, str
 /// <summary>A <c>DisplayHandle.Update(...)</c>: replaces the output shown under the display id.</summary>
 public sealed record DisplayUpdate(IReadOnlyDictionary<string, string> Data, string DisplayId) : CellOutput;
 
+/// <summary><c>clear_output(wait)</c>: the cell's outputs so far are cleared, now or (<paramref name="Wait"/>) when the next one arrives.</summary>
+public sealed record ClearOutput(bool Wait) : CellOutput;
+
 /// <summary>The value of the cell's trailing expression.</summary>
 public sealed record ResultOutput(IReadOnlyDictionary<string, string> Data) : CellOutput;
 

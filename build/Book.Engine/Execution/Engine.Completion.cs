@@ -56,10 +56,13 @@ public sealed partial class Engine
         return shown.Count == 0 ? null : string.Join("\n", shown);
     }
 
-    /// <summary>The code compiled as the next cell after those run so far (nothing runs).</summary>
+    /// <summary>The code compiled as the next cell after those run so far, with the references its session added (nothing runs).</summary>
     (SyntaxTree Tree, SemanticModel Model) Analyse(string code)
     {
-        var script = state is null ? CSharpScript.Create<object?>(code, Options) : state.Script.ContinueWith<object?>(code, Options);
+        // The code as the engine compiles it: Polyglot directives blanked in place, so positions are the cell's own.
+        string adapted = PolyglotCompatibility.Adapt(code);
+        var options = polyglot.Options;
+        var script = state is null ? CSharpScript.Create<object?>(adapted, options) : state.Script.ContinueWith<object?>(adapted, options);
         var compilation = script.GetCompilation();
         var tree = compilation.SyntaxTrees.Single();
         return (tree, compilation.GetSemanticModel(tree));

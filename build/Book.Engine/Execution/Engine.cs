@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Book.Display;
+using Book.Engine.Polyglot;
 using Book.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -21,7 +22,7 @@ public sealed partial class Engine
     public static readonly IReadOnlyList<string> DefaultImports =
     [
         "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks",
-        "Book.Display", "Book.Display.DisplayFunctions",
+        "Book.Display", "Book.Display.DisplayFunctions", "Microsoft.DotNet.Interactive.Formatting",
     ];
 
     /// <summary>
@@ -38,6 +39,8 @@ public sealed partial class Engine
 
     readonly TimeSpan cellTimeout;
     readonly ExecutionCounter unnamedCells = new();
+    /// <summary>The Polyglot directives of this session's cells: packages, assemblies, sources, magic commands.</summary>
+    readonly PolyglotSession polyglot = new(Options);
     ScriptState<object?>? state;
 
     /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
@@ -46,6 +49,7 @@ public sealed partial class Engine
     {
         this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
         TorchNatives.EnsureLoaded(); // before a cell's first TorchSharp call, which would otherwise fall back to copying libtorch
+        BookFormatters.EnsureInstalled();
     }
 
     /// <summary>False after a cell could not be stopped; a new engine is then needed.</summary>
@@ -61,6 +65,9 @@ public sealed partial class Engine
             typeof(Stopwatch), typeof(TorchSharp.torch), typeof(Reproducibility),
             typeof(Plotly.NET.GenericChart), typeof(Plotly.NET.CSharp.Chart),
             typeof(Microsoft.Data.Analysis.DataFrame), typeof(Microsoft.FSharp.Core.FSharpOption<>),
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter), typeof(Microsoft.AspNetCore.Html.IHtmlContent),
+            // `dynamic`, which PocketView's tags (div[style: …]("…")) are.
+            typeof(Microsoft.CSharp.RuntimeBinder.Binder), typeof(System.Linq.Expressions.Expression),
         ];
         return anchors.Select(t => t.Assembly)
             .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is "System.Runtime" or "netstandard" or "System.Collections"))
@@ -115,18 +122,25 @@ public sealed partial class Engine
         InstrumentedCell? cell = null;
         try
         {
+            var prepared = await polyglot.PrepareAsync(code, state?.Variables ?? [], stop);
             cell = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
-            var cellOptions = Options.WithFilePath(cellName);
+            var cellOptions = polyglot.Options.WithFilePath(cellName);
+            var runClock = Stopwatch.StartNew();
             // Debug information (line numbers in stack traces) needs the source as an encoded stream.
             state ??= await CSharpScript.Create<object?>(Utf8(""), Options).RunAsync(cancellationToken: stop);
             var next = await state.Script.ContinueWith<object?>(Utf8(cell.Code), cellOptions)
                 .RunFromAsync(state, catchException: _ => true, cancellationToken: stop);
             state = next;
+            if (prepared.Timed && next.Exception is null) Console.Out.WriteLine(MagicCommands.WallTime(runClock.Elapsed));
             Console.Out.Flush();
             if (next.Exception is not null) return CellFailure.AtRuntime(next.Exception, cellName);
             if (next.ReturnValue is not null || EndsWithValue(next.Script))
                 sink.Result(next.ReturnValue);
             return null;
+        }
+        catch (CellDirectiveException e)
+        {
+            return CellFailure.FromDirective(e);
         }
         catch (CompilationErrorException e)
         {
@@ -164,6 +178,8 @@ public sealed partial class Engine
 
         public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) { lock (gate) onOutput(new DisplayUpdate(bundle, displayId)); }
 
-        public void Result(object? value) { lock (gate) onOutput(new ResultOutput(Formatter.ToMimeBundle(value))); }
+        public void Clear(bool wait) { lock (gate) onOutput(new ClearOutput(wait)); }
+
+        public void Result(object? value) { lock (gate) onOutput(new ResultOutput(MimeBundle.Of(value))); }
     }
 }

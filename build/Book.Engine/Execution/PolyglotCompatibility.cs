@@ -1,30 +1,23 @@
 using System.Text.RegularExpressions;
+using Book.Engine.Polyglot;
 
 namespace Book.Engine.Execution;
 
 /// <summary>
-/// Lets cells written for Polyglot Notebooks / .NET Interactive run unchanged. Their cell-language
-/// magic (<c>#!csharp</c>) and the usings of Polyglot's display API
-/// (<c>using Microsoft.DotNet.Interactive.Formatting;</c>, <c>using static Microsoft.DotNet.Interactive.Kernel;</c>)
-/// are blanked: the engine already provides <c>display</c>, <c>Formatter.Register</c> and
-/// <c>ToDisplayString</c> under the same names. Lines are blanked, not removed, so error line numbers
-/// still match the cell. <c>#r "nuget: …"</c> cannot work offline and is reported clearly.
+/// The C# of a cell written for Polyglot Notebooks / .NET Interactive, as the engine compiles it: its directives
+/// and magic commands (<c>#r</c>, <c>#i</c>, <c>#!…</c>, carried out by <see cref="PolyglotSession"/>) and the
+/// usings of .NET Interactive's kernel API (<c>using Microsoft.DotNet.Interactive;</c>,
+/// <c>using static Microsoft.DotNet.Interactive.Kernel;</c>), whose <c>display</c> and <c>HTML</c> the engine
+/// provides under the same names, are blanked with spaces. Every line, column and offset stays where the
+/// cell has it, so errors, completion and inspection need no mapping. <c>using Microsoft.DotNet.Interactive.Formatting;</c>
+/// stays: the book's formatter is that package.
 /// </summary>
 public static partial class PolyglotCompatibility
 {
     /// <summary>The cell's code with Polyglot-only lines blanked.</summary>
-    public static string Adapt(string code)
-    {
-        var nuget = NugetReference().Match(code);
-        if (nuget.Success)
-            throw new NotSupportedException(
-                $"'{nuget.Value.Trim()}': the book's engine does not download packages; TorchSharp, Plotly.NET, Microsoft.Data.Analysis and the book's library are already referenced.");
-        return PolyglotOnlyLine().Replace(code, "");
-    }
+    public static string Adapt(string code) =>
+        KernelUsing().Replace(ParsedCell.Parse(code).Code, match => new string(' ', match.Length));
 
-    [GeneratedRegex(@"^[ \t]*(#!(csharp|c#|C#)[ \t]*|using[ \t]+(static[ \t]+)?Microsoft\.DotNet\.Interactive(\.Formatting)?(\.Kernel)?[ \t]*;[ \t]*)$", RegexOptions.Multiline)]
-    private static partial Regex PolyglotOnlyLine();
-
-    [GeneratedRegex(@"^[ \t]*#r[ \t]+""nuget:[^""]*""", RegexOptions.Multiline)]
-    private static partial Regex NugetReference();
+    [GeneratedRegex(@"^[ \t]*using[ \t]+(static[ \t]+Microsoft\.DotNet\.Interactive\.Kernel|Microsoft\.DotNet\.Interactive)[ \t]*;[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex KernelUsing();
 }

@@ -20,10 +20,18 @@ public sealed class Notebook
     /// <summary>The language the notebooks and the kernel declare.</summary>
     public const string Language = "csharp";
 
-    /// <summary>nbformat's <c>language_info</c> for C#, as notebooks store it and the kernel reports it.</summary>
+    /// <summary>
+    /// nbformat's <c>language_info</c> for C#, as notebooks store it and the kernel reports it: what front ends
+    /// highlight with — VS Code its language id (<c>name</c>), JupyterLab CodeMirror's mode for the mime type
+    /// (<c>codemirror_mode</c>), <c>jupyter console</c> and nbconvert Pygments' lexer (<c>pygments_lexer</c>) —
+    /// and the C# version cells are compiled as.
+    /// </summary>
     public static JsonObject LanguageInfo() => new()
     {
-        ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = Language, ["pygments_lexer"] = Language, ["version"] = "13.0",
+        ["codemirror_mode"] = "text/x-csharp", ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = Language,
+        ["pygments_lexer"] = Language,
+        ["version"] = Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(
+            Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.MapSpecifiedToEffectiveVersion(Execution.CellSyntax.ParseOptions.SpecifiedLanguageVersion)),
     };
 
     readonly JsonObject root;
@@ -58,10 +66,11 @@ public sealed class Notebook
              .FirstOrDefault(line => line.StartsWith("# "))?[2..].Trim()
         ?? System.IO.Path.GetFileNameWithoutExtension(Path);
 
-    /// <summary>Reads and checks a notebook; errors name the file, what was expected and what was found.</summary>
+    /// <summary>Reads and checks a notebook (.ipynb, or Polyglot's .dib); errors name the file, what was expected and what was found.</summary>
     public static Notebook Load(string path)
     {
         if (!File.Exists(path)) throw new NotebookFormatException(path, "expected a notebook file, found none");
+        if (DibFile.IsDib(path)) return FromJson(DibFile.Read(path), path);
         byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0) throw new NotebookFormatException(path, "expected a JSON object, found an empty file");
         JsonNode? node;
@@ -127,11 +136,15 @@ public sealed class Notebook
     /// owner and symbolic link. Saved over the file it was read from, it refuses (<see cref="FileChangedException"/>)
     /// when that file changed on disk since it was read, so nobody's edit is lost.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The target is a .dib file, which has no place for outputs.</exception>
     public void Save(string? path = null)
     {
+        string target = path ?? Path;
+        if (DibFile.IsDib(target))
+            throw new InvalidOperationException($"{target} is a .dib file, which keeps no outputs: save the notebook as .ipynb.");
         string json = ToJson();
-        bool overItself = path is null || System.IO.Path.GetFullPath(path) == System.IO.Path.GetFullPath(Path);
-        AtomicFile.WriteText(path ?? Path, json, overItself ? OnDisk : null);
+        bool overItself = System.IO.Path.GetFullPath(target) == System.IO.Path.GetFullPath(Path);
+        AtomicFile.WriteText(target, json, overItself ? OnDisk : null);
         if (overItself) OnDisk = FileFingerprint.Of(new System.Text.UTF8Encoding(false).GetBytes(json));
     }
 }

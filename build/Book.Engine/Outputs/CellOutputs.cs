@@ -7,13 +7,16 @@ namespace Book.Engine.Outputs;
 /// Collects one cell's <see cref="CellOutput"/>s as the nbformat outputs a notebook stores: consecutive
 /// text on the same stream becomes one output (<see cref="StreamText"/>, linear in what was printed, and
 /// capped by a <see cref="PrintedTextLimit"/>), an update of a display replaces the data of the display it
-/// names (a notebook keeps only the last state), everything else is stored as <see cref="JupyterOutput"/> makes it.
+/// names (a notebook keeps only the last state), <c>clear_output</c> drops what came before it (with
+/// <c>wait</c>, when the next output arrives), everything else is stored as <see cref="JupyterOutput"/> makes it.
 /// </summary>
 public sealed class CellOutputs(int executionCount, int printedTextLimit = PrintedTextLimit.Default)
 {
     readonly List<object> outputs = []; // a StreamText, or a finished nbformat output (JsonObject)
     readonly Dictionary<string, List<JsonObject>> displaysById = [];
-    readonly PrintedTextLimit limit = new(printedTextLimit);
+    PrintedTextLimit limit = new(printedTextLimit);
+    /// <summary>A <c>clear_output(wait: true)</c> waiting for the next output.</summary>
+    bool clearPending;
 
     /// <summary>The execution count stored with a result.</summary>
     public int ExecutionCount { get; } = executionCount;
@@ -21,8 +24,19 @@ public sealed class CellOutputs(int executionCount, int printedTextLimit = Print
     /// <summary>Adds the next output of the cell.</summary>
     public void Add(CellOutput output)
     {
+        if (clearPending && output is not ClearOutput)
+        {
+            Clear();
+            clearPending = false;
+        }
         switch (output)
         {
+            case ClearOutput { Wait: true }:
+                clearPending = true;
+                break;
+            case ClearOutput:
+                Clear();
+                break;
             case StreamOutput stream:
                 if (outputs.LastOrDefault() is StreamText last && last.Stream == stream.Name) last.Append(stream.Text);
                 else if (limit.Remaining > 0)
@@ -48,6 +62,14 @@ public sealed class CellOutputs(int executionCount, int printedTextLimit = Print
                 outputs.Add(JupyterOutput.Stored(output, ExecutionCount));
                 break;
         }
+    }
+
+    /// <summary>Drops every output so far; what is printed next counts against a fresh limit.</summary>
+    void Clear()
+    {
+        outputs.Clear();
+        displaysById.Clear();
+        limit = new PrintedTextLimit(limit.Characters);
     }
 
     /// <summary>The outputs as nbformat JSON, ready for <see cref="Notebooks.NotebookCell.SetOutputs"/>.</summary>

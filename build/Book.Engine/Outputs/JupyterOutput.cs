@@ -12,12 +12,13 @@ namespace Book.Engine.Outputs;
 /// </summary>
 public static class JupyterOutput
 {
-    /// <summary>The iopub message type of <paramref name="output"/>: stream, display_data, update_display_data, execute_result or error.</summary>
+    /// <summary>The iopub message type of <paramref name="output"/>: stream, display_data, update_display_data, clear_output, execute_result or error.</summary>
     public static string MessageType(CellOutput output) => output switch
     {
         StreamOutput => "stream",
         DisplayOutput => "display_data",
         DisplayUpdate => "update_display_data",
+        ClearOutput => "clear_output",
         ResultOutput => "execute_result",
         ErrorOutput => "error",
         _ => throw Unknown(output),
@@ -27,12 +28,16 @@ public static class JupyterOutput
     public static JsonObject MessageContent(CellOutput output, int executionCount) => Build(output, executionCount, stored: false);
 
     /// <summary>
-    /// The nbformat 4 output object for <paramref name="output"/>. Not for a <see cref="DisplayUpdate"/>:
-    /// a notebook stores the display's last state in place of the display itself (<see cref="CellOutputs"/>).
+    /// The nbformat 4 output object for <paramref name="output"/>. Not for a <see cref="DisplayUpdate"/> or a
+    /// <see cref="ClearOutput"/>: a notebook stores the display's last state in place of the display itself, and
+    /// only what was not cleared (<see cref="CellOutputs"/>).
     /// </summary>
-    public static JsonObject Stored(CellOutput output, int executionCount) => output is DisplayUpdate
-        ? throw new ArgumentException("An update of a display is not stored; it replaces the data of the display it names.", nameof(output))
-        : Build(output, executionCount, stored: true);
+    public static JsonObject Stored(CellOutput output, int executionCount) => output switch
+    {
+        DisplayUpdate => throw new ArgumentException("An update of a display is not stored; it replaces the data of the display it names.", nameof(output)),
+        ClearOutput => throw new ArgumentException("clear_output is not stored; it removes the outputs before it.", nameof(output)),
+        _ => Build(output, executionCount, stored: true),
+    };
 
     /// <summary>A mime bundle as nbformat stores it: JSON types as JSON, images as one base64 string, other text as lines.</summary>
     public static JsonObject StoredBundle(IReadOnlyDictionary<string, string> bundle) => Bundle(bundle, stored: true);
@@ -65,6 +70,9 @@ public static class JupyterOutput
                 json["data"] = Bundle(result.Data, stored);
                 json["metadata"] = new JsonObject();
                 break;
+            case ClearOutput clear:
+                json["wait"] = clear.Wait;
+                break;
             case ErrorOutput error:
                 foreach (var (key, value) in Error(error).ToList()) json[key] = value?.DeepClone();
                 break;
@@ -93,5 +101,5 @@ public static class JupyterOutput
     }
 
     static ArgumentException Unknown(CellOutput output) =>
-        new($"Expected a stream, display, display update, result or error output, got {output.GetType().Name}.", nameof(output));
+        new($"Expected a stream, display, display update, clear, result or error output, got {output.GetType().Name}.", nameof(output));
 }

@@ -14,14 +14,12 @@ public sealed class KernelInfoHandler : IRequestHandler
     /// <inheritdoc />
     public HandlerReply Handle(JupyterMessage request)
     {
-        var languageInfo = Notebook.LanguageInfo();
-        languageInfo["codemirror_mode"] = "text/x-csharp";
         return HandlerReply.Ok(new JsonObject
         {
             ["protocol_version"] = MessageHeader.ProtocolVersion,
             ["implementation"] = Notebook.KernelName,
             ["implementation_version"] = typeof(KernelInfoHandler).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
-            ["language_info"] = languageInfo,
+            ["language_info"] = Notebook.LanguageInfo(),
             ["banner"] = $"{Notebook.KernelDisplayName}: C# scripting on .NET {Environment.Version} with the book's library, TorchSharp and display(...)",
             ["help_links"] = new JsonArray(),
             ["debugger"] = false,

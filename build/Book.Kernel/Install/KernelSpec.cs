@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Book.Engine.Notebooks;
+using Book.Engine.Packages;
 using Book.Runtime;
 
 namespace Book.Kernel.Install;

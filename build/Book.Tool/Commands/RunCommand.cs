@@ -1,6 +1,7 @@
 using System.Globalization;
 using Book.Engine.Chapters;
 using Book.Engine.Execution;
+using Book.Engine.Notebooks;
 
 namespace Book.Tool.Commands;
 
@@ -36,10 +37,14 @@ public static class RunCommand
             Console.Error.WriteLine($"▶ {name}");
             try
             {
-                var run = await ChapterRunner.RunAndSaveAsync(files[current], paths.Unsaved, options);
+                // A .dib (Polyglot's text format) has no place for outputs: they are printed instead.
+                bool dib = DibFile.IsDib(files[current]);
+                var run = dib ? await ChapterRunner.RunAsync(files[current], options) : await ChapterRunner.RunAndSaveAsync(files[current], paths.Unsaved, options);
+                if (dib) Console.Out.Write(OutputText.Of(run.Notebook));
                 total += run.Elapsed;
+                string outputs = dib ? "outputs printed (a .dib file keeps none)" : "outputs written";
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"✔ {name}: {run.CellTimes.Count} code cells in {run.Elapsed.TotalSeconds:0.0} s (outside the cells: {run.Overhead.TotalSeconds:0.00} s); outputs written"));
+                    $"✔ {name}: {run.CellTimes.Count} code cells in {run.Elapsed.TotalSeconds:0.0} s (outside the cells: {run.Overhead.TotalSeconds:0.00} s); {outputs}"));
             }
             catch (ChapterFailedException failure)
             {
@@ -47,7 +52,7 @@ public static class RunCommand
                 if (verbose) foreach (string line in failure.Traceback) Console.Error.WriteLine($"    {line}");
                 return 1;
             }
-            catch (BookException problem) when (problem is NotebookChangedException or Engine.Notebooks.NotebookFormatException)
+            catch (BookException problem) when (problem is NotebookChangedException or NotebookFormatException)
             {
                 Fail(problem.Message, saidUnchanged: true);
                 if (verbose) Console.Error.WriteLine(problem);

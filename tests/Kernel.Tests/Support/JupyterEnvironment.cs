@@ -20,14 +20,17 @@ sealed class JupyterEnvironment : IDisposable
         ["JUPYTER_RUNTIME_DIR"] = Path.Combine(folder, "runtime"),
         ["JUPYTER_CONFIG_DIR"] = Path.Combine(folder, "config"),
         ["PYTHONDONTWRITEBYTECODE"] = "1",
+        // The kernel's history file and package restores go here, not into the user's cache.
+        ["BOOK_CACHE"] = Path.Combine(folder, "cache"),
     };
 
     /// <summary>Debian's Python, which has jupyter_client, nbclient and jupyter_kernel_test (build/setup/debian-packages.txt).</summary>
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>Runs a Python module or script of tests/Kernel.Tests/python with this environment.</summary>
-    public (int ExitCode, string Output) RunPython(IEnumerable<string> arguments, TimeSpan timeout) =>
-        ProcessRunner.Run(Python, arguments, Repository.TestFile("python"), timeout, Variables);
+    /// <summary>Runs a Python module or script of tests/Kernel.Tests/python with this environment (and <paramref name="more"/> variables).</summary>
+    public (int ExitCode, string Output) RunPython(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? more = null) =>
+        ProcessRunner.Run(Python, arguments, Repository.TestFile("python"), timeout,
+            more is null ? Variables : Variables.Concat(more).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -34,6 +34,12 @@ class BookKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "Math.Sqrt(2.0)", "result": "1.41421"},
         {"code": "Console.ReadLine() is null", "result": "true"},  # no stdin: input never blocks
     ]
+    # history_request, as `jupyter console` asks for it (its up-arrow history) and IPython answers it.
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6*"
+
+    code_clear_output = 'Console.WriteLine("before"); clear_output(); Console.WriteLine("after");'
+
     code_display_data = [
         {"code": "display(new[] { 1, 2, 3 });", "mime": "text/plain"},
         {"code": "display(new[] { new { Name = \"a\", Value = 1 } });", "mime": "text/html"},
@@ -88,6 +94,34 @@ class BookKernelTests(jupyter_kernel_test.KernelTests):
         reply = run_sync(self.kc.control_channel.get_msg)(timeout=jupyter_kernel_test.TIMEOUT)
         jupyter_kernel_test.validate_message(reply, "kernel_info_reply", msg["header"]["msg_id"])
         self.assertEqual(reply["content"]["language_info"]["name"], "csharp")
+
+
+    # VS Code takes its language id from name, jupyter console and nbconvert Pygments' lexer, JupyterLab
+    # CodeMirror's mode for the mime type: each must name C#.
+    def test_language_info_names_what_front_ends_highlight_with(self):
+        from pygments.lexers import get_lexer_by_name, get_lexer_for_mimetype
+
+        self.flush_channels()
+        msg_id = self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=jupyter_kernel_test.TIMEOUT)
+        jupyter_kernel_test.validate_message(reply, "kernel_info_reply", msg_id)
+        info = reply["content"]["language_info"]
+        self.assertEqual(info["name"], "csharp")
+        self.assertEqual(get_lexer_by_name(info["pygments_lexer"]).name, "C#")
+        self.assertEqual(get_lexer_for_mimetype(info["mimetype"]).name, "C#")
+        self.assertEqual(info["codemirror_mode"], "text/x-csharp")
+        self.assertRegex(info["version"], r"^\d+\.\d+$")
+
+    def test_history_keeps_inputs_and_results(self):
+        self.flush_channels()
+        self.execute_helper("var remembered = 40 + 2;")
+        self.execute_helper("remembered")
+        msg_id = self.kc.history(hist_access_type="tail", n=2, output=True, raw=True)
+        reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
+        jupyter_kernel_test.validate_message(reply, "history_reply", msg_id)
+        entries = reply["content"]["history"]
+        self.assertEqual([entry[2] for entry in entries], [["var remembered = 40 + 2;", None], ["remembered", "42"]])
+        self.assertEqual(entries[1][1], entries[0][1] + 1)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,13 @@ public class DataFrameFormattersTests
             "       x  name\n" +
             "0    1.5     a\n" +
             "1  22.25    bb\n" +
-            "[2 rows × 2 columns]", Formatter.Format(frame));
+            "[2 rows × 2 columns]", BookFormatters.Format(frame));
     }
 
     [Fact]
     public void Long_and_wide_frames_are_cut_with_ellipses()
     {
-        string text = Formatter.Format(Frame(25, 12));
+        string text = BookFormatters.Format(Frame(25, 12));
         string[] lines = text.Split('\n');
         Assert.Equal(1 + 10 + 1 + 1, lines.Length);
         Assert.StartsWith("   c0        c1", lines[0]);
@@ -35,7 +35,7 @@ public class DataFrameFormattersTests
     [Fact]
     public void Html_shows_every_column_of_the_head_under_the_size()
     {
-        string html = Formatter.ToMimeBundle(Frame(25, 12))[Formatter.Html];
+        string html = MimeBundle.Of(Frame(25, 12))[MimeTypes.Html];
         Assert.StartsWith("<table class=\"book-table\"><caption>25 rows &#215; 12 columns</caption><thead><tr><th></th><th>c0</th>", html);
         Assert.Contains("<th>c11</th>", html);
         Assert.Equal(1 + 10 + 1, html.Split("<tr>").Length - 1);

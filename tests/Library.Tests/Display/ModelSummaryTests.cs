@@ -42,8 +42,8 @@ public class ModelSummaryTests
     {
         var summary = ModelSummary.Of(Cnn.Mnist(), 1, 1, 28, 28);
 
-        string text = Formatter.Format(summary);
-        string html = Formatter.Format(summary, Formatter.Html);
+        string text = BookFormatters.Format(summary);
+        string html = BookFormatters.Format(summary, MimeTypes.Html);
 
         var lines = text.Split('\n');
         Assert.Equal("Cnn on input [1, 1, 28, 28]", lines[0]);

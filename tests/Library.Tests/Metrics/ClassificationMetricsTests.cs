@@ -97,7 +97,7 @@ public class ClassificationMetricsTests
     [Fact]
     public void The_confusion_matrix_is_shown_as_a_table()
     {
-        string text = Formatter.Format(ConfusionMatrix.From(BinaryPredicted, BinaryActual));
+        string text = BookFormatters.Format(ConfusionMatrix.From(BinaryPredicted, BinaryActual));
         Assert.Equal(
             ["          predicted 0  predicted 1", "──────────────────────────────────", "actual 0            2            2",
              "actual 1            1            3", "──────────────────────────────────", "accuracy 0.625 over 8 samples"],

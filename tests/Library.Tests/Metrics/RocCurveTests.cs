@@ -20,7 +20,7 @@ public class RocCurveTests
         Assert.Equal([0, 1.0 / 3, 2.0 / 3, 1, 1], roc.TruePositiveRates);
         // Pairs (positive, negative) ranked correctly: (0.9,0.8) (0.9,0.3) (0.8,0.3) (0.4,0.3) = 4, tie (0.8,0.8) = ½, of 6.
         Assert.Equal(4.5 / 6, roc.Auc, 12);
-        Assert.Equal("ROC curve: 5 points, AUC 0.75", Formatter.Format(roc));
+        Assert.Equal("ROC curve: 5 points, AUC 0.75", BookFormatters.Format(roc));
     }
 
     [Theory]

@@ -14,8 +14,8 @@ public class HistoryAndBatchesTests
         history.Add(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.75, ["accuracy"] = 0.5 }));
         history.Add(new EpochRecord(2, new Dictionary<string, double> { ["loss"] = 0.25, ["accuracy"] = 0.875 }));
 
-        string text = Formatter.Format(history);
-        string html = Formatter.Format(history, Formatter.Html);
+        string text = BookFormatters.Format(history);
+        string html = BookFormatters.Format(history, MimeTypes.Html);
 
         Assert.Equal(["epoch  loss  accuracy", "─────────────────────", "    1  0.75       0.5", "    2  0.25     0.875"], text.Split('\n'));
         Assert.Contains("<th style=\"text-align:right\">accuracy</th>", html);

@@ -10,8 +10,8 @@ public class ProgressTests
     sealed class RecordingSink : IDisplaySink
     {
         public List<(string Kind, string Id, string Text)> Events { get; } = new();
-        public void Display(IReadOnlyDictionary<string, string> bundle, string displayId) => Events.Add(("display", displayId, bundle[Formatter.PlainText]));
-        public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) => Events.Add(("update", displayId, bundle[Formatter.PlainText]));
+        public void Display(IReadOnlyDictionary<string, string> bundle, string displayId) => Events.Add(("display", displayId, bundle[MimeTypes.PlainText]));
+        public void Update(IReadOnlyDictionary<string, string> bundle, string displayId) => Events.Add(("update", displayId, bundle[MimeTypes.PlainText]));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ProgressTests
         Assert.StartsWith("epoch 1/3 [", sink.Events[0].Text); // the first batch's progress bar
         Assert.Contains("] 1/6  loss ", sink.Events[0].Text);
         var last = history.Epochs[^1];
-        Assert.Equal($"epoch 3/3  loss {Formatter.FormatNumber(last["loss"])}  accuracy {Formatter.FormatNumber(last["accuracy"])}", sink.Events[^1].Text);
+        Assert.Equal($"epoch 3/3  loss {BookFormatters.FormatNumber(last["loss"])}  accuracy {BookFormatters.FormatNumber(last["accuracy"])}", sink.Events[^1].Text);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public class ProgressTests
         progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
         progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
 
-        string bar = $"epoch 1/2 [=====>              ] 1/4  loss {Formatter.FormatNumber(0.75)}";
-        string epochLine = $"epoch 1/2  loss {Formatter.FormatNumber(0.5)}";
+        string bar = $"epoch 1/2 [=====>              ] 1/4  loss {BookFormatters.FormatNumber(0.75)}";
+        string epochLine = $"epoch 1/2  loss {BookFormatters.FormatNumber(0.5)}";
         Assert.Equal("\r" + bar + "\r" + epochLine.PadRight(bar.Length) + "\n", output.ToString());
     }
 
@@ -63,6 +63,6 @@ public class ProgressTests
         progress.Batch(epoch: 1, batch: 1, "loss", 0.75);
         progress.Epoch(new EpochRecord(1, new Dictionary<string, double> { ["loss"] = 0.5 }));
 
-        Assert.Equal($"epoch 1/2  loss {Formatter.FormatNumber(0.5)}\n", output.ToString());
+        Assert.Equal($"epoch 1/2  loss {BookFormatters.FormatNumber(0.5)}\n", output.ToString());
     }
 }

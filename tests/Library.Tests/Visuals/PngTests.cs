@@ -57,9 +57,9 @@ public class PngTests
         Assert.Equal((4, 4, 1), (image.Width, image.Height, image.Channels));
         Assert.Equal(new byte[] { 0, 0, 255, 255 }, image.Pixels[..4]);
         Assert.Equal(128, image.Pixels[8]);
-        var bundle = Formatter.ToMimeBundle(image);
-        Assert.Equal("[image 4×4 grayscale]", bundle[Formatter.PlainText]);
-        Assert.Equal(image.Pixels, Decode(Convert.FromBase64String(bundle[Formatter.Png])).Pixels);
+        var bundle = MimeBundle.Of(image);
+        Assert.Equal("[image 4×4 grayscale]", bundle[MimeTypes.PlainText]);
+        Assert.Equal(image.Pixels, Decode(Convert.FromBase64String(bundle[MimeTypes.Png])).Pixels);
     }
 
     [Fact]

@@ -78,6 +78,27 @@ public class OutputModelTests
     }
 
     [Fact]
+    public void Clear_output_drops_what_came_before_now_or_at_the_next_output_and_frees_the_limit()
+    {
+        var outputs = new CellOutputs(executionCount: 1, printedTextLimit: 10);
+        outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["text/plain"] = "epoch 1" }, "progress"));
+        outputs.Add(new StreamOutput("stdout", "0123456789 cut\n"));
+        outputs.Add(new ClearOutput(Wait: false));
+        outputs.Add(new StreamOutput("stdout", "kept\n"));
+        outputs.Add(new ClearOutput(Wait: true));
+        Assert.Equal("kept\n", NotebookCell.JoinText(Assert.Single(outputs.ToJson())!["text"]));
+        outputs.Add(new DisplayUpdate(new Dictionary<string, string> { ["text/plain"] = "epoch 2" }, "progress"));
+        outputs.Add(new StreamOutput("stdout", "0123456789"));
+
+        var json = Assert.Single(outputs.ToJson());
+
+        Assert.Equal("0123456789", NotebookCell.JoinText(json!["text"]));
+        Assert.Equal("clear_output", JupyterOutput.MessageType(new ClearOutput(true)));
+        Assert.Equal("""{"wait":true}""", JupyterOutput.MessageContent(new ClearOutput(true), 1).ToJsonString());
+        Assert.Throws<ArgumentException>(() => JupyterOutput.Stored(new ClearOutput(false), 1));
+    }
+
+    [Fact]
     public async Task Printing_fifty_megabytes_takes_linear_time_and_stores_at_most_the_limit()
     {
         string folder = Directory.CreateTempSubdirectory("book-output-").FullName;

@@ -1,6 +1,6 @@
-namespace Book.Kernel.Install;
+namespace Book.Engine.Packages;
 
-/// <summary>The <c>dotnet</c> executable that runs the book's tool.</summary>
+/// <summary>The <c>dotnet</c> executable that runs the book's tool, its kernel and the package restores of cells.</summary>
 public static class DotnetHost
 {
     /// <summary>The dotnet running this process, else the one the SDK names in DOTNET_HOST_PATH, else "dotnet" from PATH.</summary>
