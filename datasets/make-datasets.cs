@@ -1,12 +1,13 @@
 // Rebuilds the book's committed datasets and datasets/manifest.json from the Debian packages they
 // come from. Run from the repository root on Debian 12:
 //
-//   apt-get install dataset-fashion-mnist
+//   apt-get install dataset-fashion-mnist dict-devil
 //   apt-get download python3-sklearn && dpkg-deb -x python3-sklearn_*.deb /tmp/sklearn
 //   dotnet run datasets/make-datasets.cs -- /tmp/sklearn/usr/lib/python3/dist-packages/sklearn/datasets/data
 //
 // The data lines of the CSV files are copied unchanged; only the header is rewritten (see "changes" in
-// each manifest entry). The Fashion-MNIST subset is the first images of each Debian file, re-encoded.
+// each manifest entry). The Fashion-MNIST subset is the first images of each Debian file, re-encoded; the text
+// of The Devil's Dictionary is its entries A–H, copied unchanged from the Debian package dict-devil.
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -137,9 +138,26 @@ const string FashionLicence = "MIT, Copyright (c) 2017 Zalando SE (licences/fash
 Add("fashion-mnist", "Fashion-MNIST, subset: the first 2 000 training and 500 test images", "classification", fashionClasses,
     FashionSource, FashionLicence, "the first 2 000 (train) and 500 (t10k) items of each file; the IDX count field set accordingly; gzip re-encoded",
     fashionFiles.Select(f => "fashion-mnist/" + f).ToArray());
-Add("fashion-mnist-full", "Fashion-MNIST, full: 60 000 training and 10 000 test images",
+Add("fashion-mnist-full", "Fashion-MNIST, full: 60 000 training and 10 000 test images (installed by `apt-get install dataset-fashion-mnist`)",
     "classification", fashionClasses, FashionSource, FashionLicence, null,
     fashionFiles.Select(f => Path.Combine(FashionMnist, f)).ToArray())["install"] = "sudo apt-get install dataset-fashion-mnist";
+
+// The Devil's Dictionary (chapter 10's character-level language model): dictd's database is gzip-readable text;
+// keep the entries from the first A headword to the last H one, lines unchanged.
+const string DevilsDictionary = "/usr/share/dictd/devil.dict.dz";
+string[] devil;
+using (var dict = new StreamReader(new GZipStream(File.OpenRead(DevilsDictionary), CompressionMode.Decompress)))
+    devil = dict.ReadToEnd().Split('\n');
+bool IsHeadword(string line, char letter) => line.Length > 3 && line[0] == letter && line.Contains(", ") && line[..line.IndexOf(", ")].All(c => char.IsUpper(c) || c is ' ' or '\'' or '-');
+int firstA = Array.FindIndex(devil, l => IsHeadword(l, 'A'));
+int firstI = Enumerable.Range(firstA, devil.Length - firstA).First(i => devil[i - 1] == "" && devil[i].StartsWith('I')); // "I is the first letter …"
+Directory.CreateDirectory("devils-dictionary");
+File.WriteAllText("devils-dictionary/devils-dictionary-a-h.txt", string.Join("\n", devil[firstA..firstI]).TrimEnd('\n') + "\n");
+Add("devils-dictionary", "The Devil's Dictionary (Ambrose Bierce, 1911), the entries from A to H", "language modelling", null,
+    "the Debian package dict-devil 1.0-13.1, file " + DevilsDictionary + " (the Internet Wiretap edition of 1993)",
+    "public domain, copyright expired (licences/devils-dictionary-public-domain.txt)",
+    "the dictd database header, the preface and the entries from I to Z left out; the lines kept are unchanged",
+    "devils-dictionary/devils-dictionary-a-h.txt");
 
 var manifest = new JsonObject
 {

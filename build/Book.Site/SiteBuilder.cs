@@ -24,8 +24,13 @@ public static class SiteBuilder
         var chapterPages = executed.Select(ChapterPage.PageName).ToDictionary(page => page.Split('-')[0]);
         foreach (var notebook in executed)
             File.WriteAllText(Path.Combine(layout.Docs, ChapterPage.PageName(notebook)), ChapterPage.Render(notebook, chapterPages));
-        int pages = FileTree.Copy(layout.Pages, layout.Docs,
-            (relative, markdown) => ChapterLinks.Resolve(markdown, relative, chapterPages));
+        IReadOnlyList<string> uncomputedErrata = [];
+        int pages = FileTree.Copy(layout.Pages, layout.Docs, (relative, markdown) =>
+        {
+            if (relative == ErrataPage.PagePath)
+                (markdown, uncomputedErrata) = ErrataPage.Render(markdown, executed);
+            return ChapterLinks.Resolve(markdown, relative, chapterPages);
+        });
         FileTree.Copy(layout.Assets, Path.Combine(layout.Docs, "assets"));
         BrowserPackages.CopyInto(layout, layout.Docs);
         var rendering = clock.Elapsed;
@@ -35,7 +40,7 @@ public static class SiteBuilder
         return new SiteBuild(
             executed.Select(ChapterPage.PageName).ToList(),
             notebooks.Except(executed).Select(notebook => Path.GetFileName(notebook.Path)).ToList(),
-            pages, layout.HomePage, rendering, clock.Elapsed - rendering, clock.Elapsed);
+            pages, uncomputedErrata, layout.HomePage, rendering, clock.Elapsed - rendering, clock.Elapsed);
     }
 
     /// <summary>The chapter notebooks in book order (by file name, NN-slug.ipynb); none when the folder does not exist yet.</summary>

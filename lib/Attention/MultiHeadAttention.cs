@@ -8,7 +8,7 @@ namespace Book.Attention;
 
 /// <summary>
 /// Multi-head attention (chapter 10): MultiHead(Q, K, V) = Concat(head₁, …, head_h) W_O with
-/// headᵢ = Attention(Q W_Qᵢ, K W_Kᵢ, V W_Vᵢ). The model size d is split into h heads of d/h, each
+/// headᵢ = Attention(Q W_Qᵢ, K W_Kᵢ, V W_Vᵢ). The model width d is split into h heads of d/h, each
 /// attending on its own projection, so different heads can look at different positions; W_O mixes
 /// them back. Written with its own projections (four d×d linear layers) around
 /// <see cref="ScaledDotProductAttention"/>. Batch first: [batch, time, d].
@@ -20,23 +20,23 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor, Tenso
     readonly Linear W_v;
     readonly Linear W_o;
 
-    /// <summary>Attention of <paramref name="heads"/> heads over vectors of <paramref name="modelSize"/> = d.</summary>
+    /// <summary>Attention of <paramref name="heads"/> heads over vectors of <paramref name="modelWidth"/> = d numbers.</summary>
     /// <param name="dropout">Dropout on the attention weights during training.</param>
-    public MultiHeadAttention(int modelSize, int heads, double dropout = 0, Device? device = null) : base(nameof(MultiHeadAttention))
+    public MultiHeadAttention(int modelWidth, int heads, double dropout = 0, Device? device = null) : base(nameof(MultiHeadAttention))
     {
-        if (heads < 1 || modelSize % heads != 0)
-            throw new ArgumentException($"Expected a model size divisible by the number of heads, got {modelSize} and {heads} heads.");
-        (ModelSize, Heads, Dropout) = (modelSize, heads, dropout);
-        W_q = nn.Linear(modelSize, modelSize);
-        W_k = nn.Linear(modelSize, modelSize);
-        W_v = nn.Linear(modelSize, modelSize);
-        W_o = nn.Linear(modelSize, modelSize);
+        if (heads < 1 || modelWidth % heads != 0)
+            throw new ArgumentException($"Expected a model width divisible by the number of heads, got {modelWidth} and {heads} heads.");
+        (ModelWidth, Heads, Dropout) = (modelWidth, heads, dropout);
+        W_q = nn.Linear(modelWidth, modelWidth);
+        W_k = nn.Linear(modelWidth, modelWidth);
+        W_v = nn.Linear(modelWidth, modelWidth);
+        W_o = nn.Linear(modelWidth, modelWidth);
         RegisterComponents();
         this.to(device ?? Devices.Default);
     }
 
     /// <summary>d, the size of the vectors in and out.</summary>
-    public int ModelSize { get; }
+    public int ModelWidth { get; }
     /// <summary>h, the number of heads; each works on d/h numbers.</summary>
     public int Heads { get; }
     /// <summary>Dropout probability on the attention weights (training only).</summary>
@@ -50,13 +50,13 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor, Tenso
     /// <param name="causal">Whether each position may only attend to itself and earlier ones.</param>
     public (Tensor Output, Tensor Weights) Apply(Tensor query, Tensor key, Tensor value, Tensor? mask = null, bool causal = false)
     {
-        Shapes.Require(query, "query", "batch", "time", ModelSize);
-        Shapes.Require(key, "key", query.shape[0], "time", ModelSize);
-        Shapes.Require(value, "value", query.shape[0], key.shape[1], ModelSize);
+        Shapes.Require(query, "query", "batch", "time", ModelWidth);
+        Shapes.Require(key, "key", query.shape[0], "time", ModelWidth);
+        Shapes.Require(value, "value", query.shape[0], key.shape[1], ModelWidth);
         var (output, weights) = ScaledDotProductAttention.Apply(
             SplitHeads(W_q.call(query)), SplitHeads(W_k.call(key)), SplitHeads(W_v.call(value)),
             mask, causal, training ? Dropout : 0);
-        var joined = output.transpose(1, 2).reshape(query.shape[0], query.shape[1], ModelSize);
+        var joined = output.transpose(1, 2).reshape(query.shape[0], query.shape[1], ModelWidth);
         return (W_o.call(joined), weights);
     }
 
@@ -78,5 +78,5 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor, Tenso
     }
 
     /// <summary>[batch, time, d] → [batch, h, time, d/h].</summary>
-    Tensor SplitHeads(Tensor x) => x.reshape(x.shape[0], x.shape[1], Heads, ModelSize / Heads).transpose(1, 2);
+    Tensor SplitHeads(Tensor x) => x.reshape(x.shape[0], x.shape[1], Heads, ModelWidth / Heads).transpose(1, 2);
 }

@@ -1,11 +1,13 @@
 namespace Book.LargeModels;
 
 /// <summary>
-/// The hyper-parameters that fix how many parameters a transformer has — the input of the parameter
-/// calculator of chapter 01 (Large models: what they are and what they cost). Build one with
-/// <see cref="DecoderOnly"/> or <see cref="EncoderOnly"/> and vary it with <c>with { Layers = 48 }</c>.
-/// The number of heads splits d_model into heads of d_model / heads dimensions and so does not change
-/// the count; it is kept because it must divide d_model.
+/// The hyper-parameters of a transformer — the input of the parameter calculator of chapter 01 (Large
+/// models: what they are and what they cost) and the one record chapter 10's
+/// <c>Book.Models.TransformerLanguageModel</c> is built from, so the count the calculator gives is the count of
+/// the model that trains. Build one with <see cref="DecoderOnly"/> or <see cref="EncoderOnly"/> and vary it with
+/// <c>with { Layers = 48 }</c>. The number of heads splits d_model into heads of d_model / heads dimensions and so
+/// does not change the count; it is kept because it must divide d_model. <see cref="Dropout"/> changes no count either;
+/// it is a setting of training.
 /// </summary>
 /// <param name="Kind">Decoder-only (GPT) or encoder-only (BERT).</param>
 /// <param name="VocabularySize">V, the number of token embeddings.</param>
@@ -31,6 +33,9 @@ public sealed record TransformerConfig(
     int TokenTypes,
     bool Pooler)
 {
+    /// <summary>The probability with which dropout zeroes an activation during training (0 by default, none).</summary>
+    public double Dropout { get; init; }
+
     /// <summary>A GPT-style decoder; <paramref name="feedForwardWidth"/> defaults to 4·d_model.</summary>
     public static TransformerConfig DecoderOnly(int vocabularySize, int contextLength, int modelWidth, int layers, int heads,
         int? feedForwardWidth = null, bool tiedEmbeddings = true, bool biases = true) =>
@@ -55,6 +60,8 @@ public sealed record TransformerConfig(
         RequirePositive(FeedForwardWidth, nameof(FeedForwardWidth));
         if (ModelWidth % Heads != 0)
             throw new ArgumentException($"Expected {nameof(ModelWidth)} to be a multiple of {nameof(Heads)} = {Heads}, got {ModelWidth}.");
+        if (!(Dropout >= 0 && Dropout < 1))
+            throw new ArgumentException($"Expected {nameof(Dropout)} in [0, 1), got {Dropout}.");
         if (TokenTypes < 0)
             throw new ArgumentException($"Expected {nameof(TokenTypes)} ≥ 0, got {TokenTypes}.");
         if (Kind == TransformerKind.DecoderOnly)

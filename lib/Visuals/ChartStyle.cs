@@ -57,7 +57,17 @@ public static class ChartStyle
         return GenericChart.setLayout(layout, chart);
     }
 
-    /// <summary>The book's style with a title and two plain axis titles: <c>chart.WithTitles("Loss", "epoch", "loss")</c>.</summary>
-    public static GenericChart WithTitles(this GenericChart chart, string title, string xTitle, string yTitle) =>
-        Apply(chart, title, Axis(xTitle), Axis(yTitle));
+    /// <summary>
+    /// The book's style with a title and two axis titles: <c>chart.WithTitles("Loss", "epoch", "loss")</c>; with
+    /// <paramref name="logX"/> or <paramref name="logY"/> that axis is logarithmic and keeps its title (Plotly.NET's
+    /// <c>WithYAxisStyle(AxisType: Log)</c> after <c>WithTitles</c> would replace the axis and drop it).
+    /// </summary>
+    public static GenericChart WithTitles(this GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false)
+    {
+        var xAxis = Axis(xTitle);
+        var yAxis = Axis(yTitle);
+        if (logX) xAxis["type"] = "log";
+        if (logY) yAxis["type"] = "log";
+        return Apply(chart, title, xAxis, yAxis);
+    }
 }

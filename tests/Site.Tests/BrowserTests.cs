@@ -51,13 +51,66 @@ public sealed class BrowserTests(BuiltSite site, ITestOutputHelper output)
     {
         await using var browser = await Chromium.StartAsync();
         var page = await browser.OpenPageAsync();
-        foreach (string relative in new[] { "index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html" })
+        foreach (string relative in AppendixPages)
         {
             await OpenAsync(page, site.Page(relative));
             Assert.True(await CountAsync(page, ".md-footer__link") > 0, $"{relative} has no previous/next links in its footer");
             await SaveScreenshotAsync(page, Path.GetFileNameWithoutExtension(relative));
         }
     }
+
+    /// <summary>
+    /// On a desktop window and on a phone, no code block, output, table, chart or formula reaches past the
+    /// text column: a long line wraps or scrolls inside its own block, and the page itself never scrolls sideways.
+    /// </summary>
+    [Theory]
+    [InlineData(1280, 1000)]
+    [InlineData(390, 844)]
+    public async Task Long_lines_wrap_or_scroll_inside_their_block(int width, int height)
+    {
+        await using var browser = await Chromium.StartAsync();
+        var page = await browser.OpenPageAsync();
+        await page.SetViewportAsync(width, height);
+        var pages = site.Chapters.Select(c => c.Html).Concat(AppendixPages.Select(site.Page)).ToList();
+        var problems = new List<string>();
+        foreach (string html in pages)
+        {
+            await OpenAsync(page, html);
+            var found = (await page.EvaluateAsync(OverflowingBlocks))!.AsArray().Select(p => (string)p!).ToList();
+            problems.AddRange(found.Select(problem => $"{Path.GetFileName(html)} at {width} px: {problem}"));
+            if (width < 600) await SaveScreenshotAsync(page, $"{Path.GetFileNameWithoutExtension(html)}-{width}px");
+        }
+        output.WriteLine($"{pages.Count} pages at {width} × {height}: {problems.Count} blocks past the text column");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Every block that could be too wide must fit in the page's content area (the text column and the margin
+    /// Material lets tables and display math bleed into), either itself or inside a box that scrolls or clips
+    /// it (an ancestor with overflow-x auto, scroll or hidden); and the document must not be wider than the window.
+    /// </summary>
+    const string OverflowingBlocks = """
+        (() => {
+          const column = document.querySelector('.md-content__inner');
+          const limit = document.querySelector('.md-content').getBoundingClientRect().right + 1;
+          const right = node => node.getBoundingClientRect().right;
+          const fits = element => {
+            for (let node = element; node && node !== column; node = node.parentElement) {
+              const overflow = getComputedStyle(node).overflowX;
+              if ((overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') && right(node) <= limit) return true;
+            }
+            return right(element) <= limit;
+          };
+          const problems = [...column.querySelectorAll('pre, code, table, .nb-html, .nb-plotly, mjx-container, img')]
+            .filter(element => !fits(element))
+            .map(element => `${element.tagName.toLowerCase()}.${element.className} ends ${Math.round(right(element) - limit)} px past the content area: ${element.textContent.slice(0, 60)}`);
+          const wider = document.documentElement.scrollWidth - window.innerWidth;
+          if (wider > 0) problems.push(`the page is ${wider} px wider than the window`);
+          return problems;
+        })()
+        """;
+
+    static readonly string[] AppendixPages = ["index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html"];
 
     [Theory]
     [InlineData("Halevy", "appendices/references.html")]

@@ -42,6 +42,15 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Each_code_cell_is_a_block_with_the_cells_id_so_other_pages_can_link_to_it()
+    {
+        var notebook = Notebook.Load(Path.Combine(BuiltSite.Fixture, "02-fixture-loss-functions.ipynb"));
+        var cell = notebook.CodeCells.First();
+        Assert.Contains($"<div class=\"nb-cell\" id=\"{ChapterPage.CellAnchor(cell)}\" markdown=\"1\">\n\n```", Page);
+        Assert.Equal(notebook.CodeCells.Count(c => c.Source.Trim().Length > 0 || c.Outputs.Count > 0), Regex.Matches(Page, "<div class=\"nb-cell\"").Count);
+    }
+
+    [Fact]
     public void Images_become_data_uris() =>
         Assert.Matches("<img class=\"nb-image\" alt=\"\\[8×8 image\\]\" src=\"data:image/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+\">", Page);
 
@@ -77,6 +86,14 @@ public sealed class RenderingTests
         Assert.Contains("The mean squared error of $n$ predictions is\n\n$$\\mathrm{MSE} = \\frac{1}{n}\\sum_{i=1}^{n} (\\hat{y}_i - y_i)^2$$\n\nand binary", Page);
 
     [Fact]
+    public void A_heading_that_ends_in_a_words_hash_keeps_it()
+    {
+        const string markdown = "# 2. Tensors in C#\n## Closed ##\n### F#, C# and more\n```bash\n# echo C#\n```\nText in C#";
+        Assert.Equal("# 2. Tensors in C# #\n## Closed ##\n### F#, C# and more\n```bash\n# echo C#\n```\nText in C#",
+            Headings.KeepTrailingHash(markdown));
+    }
+
+    [Fact]
     public void Display_math_in_a_code_fence_is_left_alone()
     {
         const string markdown = "```latex\ntext\n$$x$$\n```\nline\n$$\ny\n$$\nafter";
@@ -91,10 +108,10 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void Chapter_links_resolve_to_pages_that_exist_and_otherwise_say_forthcoming()
+    public void Chapter_links_resolve_to_pages_that_exist_and_otherwise_say_coming()
     {
         var pages = new Dictionary<string, string> { ["05"] = "05-backpropagation.md" };
-        Assert.Equal("See [Chapter 5](../05-backpropagation.md#chain-rule) and Chapter 9 (chapter forthcoming).",
+        Assert.Equal("See [Chapter 5](../05-backpropagation.md#chain-rule) and Chapter 9 (coming).",
             ChapterLinks.Resolve("See [Chapter 5](chapter:05#chain-rule) and [Chapter 9](chapter:9).", "appendices/errata.md", pages));
         Assert.Equal("[five](05-backpropagation.md)", ChapterLinks.Resolve("[five](chapter:5)", "index.md", pages));
     }
@@ -103,7 +120,7 @@ public sealed class RenderingTests
     public void Links_between_notebooks_go_to_the_chapter_pages()
     {
         var pages = new Dictionary<string, string> { ["05"] = "05-backpropagation.md" };
-        Assert.Equal("as in [chapter 5](05-backpropagation.md#gradients), not chapter 9 (chapter forthcoming)",
+        Assert.Equal("as in [chapter 5](05-backpropagation.md#gradients), not chapter 9 (coming)",
             ChapterLinks.Resolve("as in [chapter 5](05-backpropagation.ipynb#gradients), not [chapter 9](./09-attention.ipynb)", "03-gradient-descent.md", pages));
     }
 }

@@ -59,6 +59,8 @@ public class SnapshotComparisonTests
         var ignore = new Tolerance(0, 0, Ignore: true);
         Assert.Null(SnapshotComparer.CompareText("stream", "1234 tokens/second", "977 tokens/second", ignore));
         Assert.NotNull(SnapshotComparer.CompareText("stream", "1234 tokens/second", "977 requests/second", ignore));
+        var sampled = new Tolerance(0, 0, Ignore: true, IgnoreText: true);
+        Assert.Null(SnapshotComparer.CompareText("stream", "CYNIC, n. a thn wod", "CYNIC, n. Tho ma ehe", sampled));
     }
 
     [Fact]
@@ -67,6 +69,9 @@ public class SnapshotComparisonTests
         var metadata = System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "decades": 0.3 } } }""")!.AsObject();
         Assert.Equal(0.3, Tolerance.For(metadata).Decades);
         Assert.True(Tolerance.For(System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "ignore": true } } }""")!.AsObject()).Ignore);
+        var all = Tolerance.For(System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "ignore": "all" } } }""")!.AsObject());
+        Assert.True(all.Ignore && all.IgnoreText);
+        Assert.False(Tolerance.For(System.Text.Json.Nodes.JsonNode.Parse("""{ "book": { "tolerance": { "ignore": false } } }""")!.AsObject()).Ignore);
         Assert.Equal(Tolerance.Default, Tolerance.For(new System.Text.Json.Nodes.JsonObject()));
     }
 

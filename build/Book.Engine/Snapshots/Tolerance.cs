@@ -9,13 +9,15 @@ namespace Book.Engine.Snapshots;
 /// as <c>0.3750</c> may come back as <c>0.3751</c> when a rounding edge moved on another processor, but
 /// not as <c>0.3760</c>. A cell loosens it in its metadata (see chapters/README.md, "Portable outputs"):
 /// <c>"book": { "tolerance": { "rtol": 0.05, "atol": 0.01 } }</c> for training results,
-/// <c>{ "decades": 0.5 }</c> to compare magnitudes in log scale, <c>{ "ignore": true }</c> for measurements.
+/// <c>{ "decades": 0.5 }</c> to compare magnitudes in log scale, <c>{ "ignore": true }</c> for measurements,
+/// <c>{ "ignore": "all" }</c> for text a trained model samples (the words too differ between processors).
 /// </summary>
 /// <param name="Relative">rtol.</param>
 /// <param name="Absolute">atol.</param>
 /// <param name="Decades">When set, numbers are compared as |log₁₀|actual| − log₁₀|expected|| ≤ Decades (same sign).</param>
 /// <param name="Ignore">When true, numbers are not compared at all (words still are).</param>
-public sealed record Tolerance(double Relative, double Absolute, double? Decades = null, bool Ignore = false)
+/// <param name="IgnoreText">When true, neither numbers nor words are compared; only that the outputs are there.</param>
+public sealed record Tolerance(double Relative, double Absolute, double? Decades = null, bool Ignore = false, bool IgnoreText = false)
 {
     /// <summary>
     /// rtol 1e-3 and one unit in the last printed digit; no absolute tolerance, so that a tiny number printed
@@ -55,16 +57,20 @@ public sealed record Tolerance(double Relative, double Absolute, double? Decades
     public static Tolerance For(JsonObject cellMetadata)
     {
         if (cellMetadata["book"]?["tolerance"] is not JsonObject setting) return Default;
+        var ignore = setting["ignore"] as JsonValue;
+        bool ignoreText = ignore is not null && ignore.TryGetValue(out string? what) && what == "all";
         return new Tolerance(
             setting["rtol"]?.GetValue<double>() ?? Default.Relative,
             setting["atol"]?.GetValue<double>() ?? Default.Absolute,
             setting["decades"]?.GetValue<double>(),
-            setting["ignore"]?.GetValue<bool>() ?? false);
+            ignoreText || (ignore is not null && ignore.TryGetValue(out bool numbers) && numbers),
+            ignoreText);
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        Ignore ? "numbers ignored"
+        IgnoreText ? "text ignored"
+        : Ignore ? "numbers ignored"
         : Decades is double decades ? string.Create(CultureInfo.InvariantCulture, $"{decades:G3} decades")
         : string.Create(CultureInfo.InvariantCulture, $"rtol {Relative:G3}, atol {Absolute:G3}, or one unit in the last printed digit");
 }

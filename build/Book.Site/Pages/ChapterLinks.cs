@@ -5,10 +5,9 @@ namespace Book.Site.Pages;
 /// <summary>
 /// Links to chapters, made to work on the site. Hand-written pages link by number —
 /// <c>[Chapter 7](chapter:07)</c>, <c>[the derivation](chapter:05#the-chain-rule)</c> — so they need not know
-/// the chapters' file names; notebooks link to each other's files — <c>[chapter 3](03-gradient-descent.ipynb)</c>,
-/// as VS Code and Jupyter follow them. Both become links to the chapter's page, and a chapter that has no
-/// page yet is named as "chapter forthcoming" instead of a broken link (which <c>mkdocs build --strict</c>
-/// would reject).
+/// the chapters' file names; notebooks link to each other's files — <c>[chapter 3](03-loss-functions.ipynb)</c>,
+/// as VS Code and Jupyter follow them. Both become links to the chapter's page. A chapter that has no page
+/// yet is named without a link and marked "(coming)", so the site never links to a page that does not exist.
 /// </summary>
 public static partial class ChapterLinks
 {
@@ -25,7 +24,7 @@ public static partial class ChapterLinks
             string text = match.Groups["text"].Value, number = match.Groups["number"].Value.PadLeft(2, '0');
             return chapterPages.TryGetValue(number, out string? page)
                 ? $"[{text}]({up}{page}{match.Groups["anchor"].Value})"
-                : $"{text} (chapter forthcoming)";
+                : $"{text} (coming)";
         });
     }
 

@@ -7,7 +7,8 @@ namespace Book.Site.Rendering;
 
 /// <summary>
 /// A chapter notebook as a Markdown page: Markdown cells as they are, code cells as <c>csharp</c> fences,
-/// each output after its cell (see <see cref="OutputHtml"/>). Exercise solutions are folded into a
+/// each output after its cell (see <see cref="OutputHtml"/>), the two together in a block whose id is the
+/// cell's (<see cref="CellAnchor"/>), so other pages can link to a cell. Exercise solutions are folded into a
 /// "Show solution" block, and hidden tests never appear (see <see cref="ExerciseSource"/>).
 /// </summary>
 public static class ChapterPage
@@ -25,7 +26,7 @@ public static class ChapterPage
         {
             string block = cell.Type switch
             {
-                "markdown" => ChapterLinks.Resolve(DisplayMath.SetApart(cell.Source).Trim('\n'), PageName(notebook), chapterPages),
+                "markdown" => ChapterLinks.Resolve(DisplayMath.SetApart(Headings.KeepTrailingHash(cell.Source)).Trim('\n'), PageName(notebook), chapterPages),
                 "code" => CodeCell(cell, Path.GetFileName(notebook.Path)),
                 _ => "", // raw cells are for other formats than the web page
             };
@@ -37,13 +38,25 @@ public static class ChapterPage
     /// <summary>The page's file name: the notebook's, as Markdown ("02-loss-functions.md").</summary>
     public static string PageName(Notebook notebook) => Path.ChangeExtension(Path.GetFileName(notebook.Path), ".md");
 
+    /// <summary>
+    /// The HTML id of a code cell's block on its page: its nbformat id when that starts with "cell-" (as the
+    /// book's notebooks do), otherwise "cell-" and the id, or "cell-" and its number when it has none.
+    /// </summary>
+    public static string CellAnchor(NotebookCell cell) => cell.Id switch
+    {
+        null or "" => $"cell-{cell.Number}",
+        var id when id.StartsWith("cell-", StringComparison.Ordinal) => id,
+        var id => "cell-" + id,
+    };
+
     static string CodeCell(NotebookCell cell, string notebook)
     {
         string code = ExerciseSource.Visible(cell.Source, $"{notebook}, cell {cell.Number}");
         var blocks = new List<string>();
         if (code.Trim().Length > 0) blocks.Add(Fence(code));
         blocks.AddRange(cell.Outputs.Select(output => OutputHtml.Render(output!.AsObject())).Where(html => html.Length > 0));
-        return string.Join("\n\n", blocks);
+        if (blocks.Count == 0) return "";
+        return $"<div class=\"nb-cell\" id=\"{CellAnchor(cell)}\" markdown=\"1\">\n\n{string.Join("\n\n", blocks)}\n\n</div>";
     }
 
     /// <summary>A solution (code or Markdown) folded under "Show solution"; a check cell marked as one, with its points.</summary>

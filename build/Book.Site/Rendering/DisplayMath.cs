@@ -12,15 +12,10 @@ public static class DisplayMath
     {
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
         var result = new List<string>(lines.Length + 4);
-        string? fence = null;
+        bool[] code = CodeFences.Mark(lines);
         for (int i = 0; i < lines.Length; i++)
         {
-            string trimmed = lines[i].TrimStart();
-            if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
-                fence = trimmed[..3];
-            else if (fence is not null && trimmed.StartsWith(fence, StringComparison.Ordinal))
-                fence = null;
-            if (fence is not null || !trimmed.StartsWith("$$", StringComparison.Ordinal))
+            if (code[i] || !lines[i].TrimStart().StartsWith("$$", StringComparison.Ordinal))
             {
                 result.Add(lines[i]);
                 continue;

@@ -22,6 +22,8 @@ public static class SiteCommand
         }
         foreach (string skipped in build.SkippedChapters)
             Console.Error.WriteLine($"  {skipped} left out: some of its cells have not been run (`book run {skipped.Split('-')[0]}` first).");
+        foreach (string erratum in build.UncomputedErrata)
+            Console.Error.WriteLine($"  errata: {erratum}; the appendix shows \"Not yet computed\" there.");
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"✔ site: {build.Chapters.Count} chapter{(build.Chapters.Count == 1 ? "" : "s")} and {build.Pages} other pages in {build.Total.TotalSeconds:0.0} s (pages {build.Rendering.TotalSeconds:0.0} s, mkdocs {build.MkDocs.TotalSeconds:0.0} s) → {Path.GetRelativePath(paths.Root, build.HomePage)}"));
         return 0;

@@ -35,7 +35,30 @@ public class MultiHeadAttentionTests
     }
 
     [Fact]
-    public void A_model_size_that_heads_do_not_divide_is_refused()
+    public void Gradients_match_nn_MultiheadAttention()
+    {
+        Reproducibility.Seed(42);
+        var reference = nn.MultiheadAttention(8, 2).to(Devices.Default);
+        var ours = new MultiHeadAttention(8, 2);
+        ours.CopyFrom(reference);
+        var x = randn(3, 5, 8, device: Devices.Default);
+        var (x1, x2) = (x.clone().requires_grad_(), x.clone().requires_grad_());
+        var upstream = randn(3, 5, 8, device: Devices.Default);
+
+        var t = x1.transpose(0, 1);
+        (reference.call(t, t, t, null, false, null).Item1.transpose(0, 1) * upstream).sum().backward();
+        (ours.call(x2, x2, x2) * upstream).sum().backward();
+
+        AssertClose(x1.grad!, x2.grad!);
+        var theirs = reference.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!);
+        var mine = ours.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!);
+        AssertClose(theirs["in_proj_weight"].chunk(3)[0], mine["W_q.weight"]);
+        AssertClose(theirs["in_proj_bias"].chunk(3)[2], mine["W_v.bias"]);
+        AssertClose(theirs["out_proj.weight"], mine["W_o.weight"]);
+    }
+
+    [Fact]
+    public void A_model_width_that_heads_do_not_divide_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new MultiHeadAttention(10, 3));
         Assert.Contains("got 10 and 3 heads", error.Message);

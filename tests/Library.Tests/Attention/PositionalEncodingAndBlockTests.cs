@@ -7,6 +7,12 @@ namespace Book.Tests.Attention;
 
 public class PositionalEncodingAndBlockTests
 {
+    static void AssertClose(Tensor expected, Tensor actual, string what)
+    {
+        Assert.Equal(expected.shape, actual.shape);
+        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-5), $"{what}: max difference {(actual - expected).abs().max().ToDouble()}");
+    }
+
     [Theory]
     [InlineData(8)]
     [InlineData(5)]
@@ -14,6 +20,7 @@ public class PositionalEncodingAndBlockTests
     {
         using var table = SinusoidalPositionalEncoding.Table(d, 50);
 
+        Assert.Equal(new long[] { 50, d }, table.shape);
         for (int pos = 0; pos < 50; pos += 7)
             for (int i = 0; i < d; i++)
             {
@@ -24,53 +31,59 @@ public class PositionalEncodingAndBlockTests
     }
 
     [Fact]
-    public void The_encoding_is_added_and_refuses_sequences_longer_than_it_covers()
+    public void The_encoding_refuses_an_empty_table()
     {
-        var encoding = new SinusoidalPositionalEncoding(4, maxLength: 3);
-        using var x = zeros(2, 3, 4, device: Devices.Default);
-
-        using var encoded = encoding.call(x);
-
-        Assert.Equal([0.0, 1, 0, 1], encoded[1, 0].cpu().to_type(ScalarType.Float64).data<double>().ToArray());
-        var error = Assert.Throws<ArgumentException>(() => encoding.call(zeros(1, 4, 4, device: Devices.Default)));
-        Assert.Contains("at most 3 positions, got 4", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => SinusoidalPositionalEncoding.Table(0, 3));
+        Assert.Contains("got 0 and 3", error.Message);
     }
 
     [Fact]
-    public void A_post_norm_block_matches_nn_TransformerEncoderLayer_with_copied_weights()
+    public void A_post_norm_block_matches_nn_TransformerEncoderLayer_in_values_and_gradients()
     {
         Reproducibility.Seed(42);
         var reference = nn.TransformerEncoderLayer(8, 2, 16, dropout: 0).to(Devices.Default);
-        var ours = new TransformerEncoderBlock(8, 2, 16, dropout: 0);
-        var theirs = reference.state_dict();
-        var w = theirs["self_attn.in_proj_weight"].chunk(3);
-        var b = theirs["self_attn.in_proj_bias"].chunk(3);
-        ours.load_state_dict(new Dictionary<string, Tensor>
-        {
-            ["attention.W_q.weight"] = w[0], ["attention.W_q.bias"] = b[0],
-            ["attention.W_k.weight"] = w[1], ["attention.W_k.bias"] = b[1],
-            ["attention.W_v.weight"] = w[2], ["attention.W_v.bias"] = b[2],
-            ["attention.W_o.weight"] = theirs["self_attn.out_proj.weight"], ["attention.W_o.bias"] = theirs["self_attn.out_proj.bias"],
-            ["linear1.weight"] = theirs["linear1.weight"], ["linear1.bias"] = theirs["linear1.bias"],
-            ["linear2.weight"] = theirs["linear2.weight"], ["linear2.bias"] = theirs["linear2.bias"],
-            ["norm1.weight"] = theirs["norm1.weight"], ["norm1.bias"] = theirs["norm1.bias"],
-            ["norm2.weight"] = theirs["norm2.weight"], ["norm2.bias"] = theirs["norm2.bias"],
-        });
-        ours.eval();
-        reference.eval();
+        var ours = new TransformerEncoderBlock(8, 2, 16);
+        ours.CopyFrom(reference);
         var x = randn(3, 5, 8, device: Devices.Default);
+        var (x1, x2) = (x.clone().requires_grad_(), x.clone().requires_grad_());
 
-        var expected = reference.call(x.transpose(0, 1), null).transpose(0, 1);
-        var actual = ours.call(x);
+        var expected = reference.call(x1.transpose(0, 1), null).transpose(0, 1);
+        var actual = ours.call(x2);
+        AssertClose(expected, actual, "output");
 
-        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToDouble()}");
+        var upstream = randn_like(expected);
+        (expected * upstream).sum().backward();
+        (actual * upstream).sum().backward();
+        AssertClose(x1.grad!, x2.grad!, "gradient of the input");
+        var theirs = reference.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!);
+        var mine = ours.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!);
+        AssertClose(theirs["linear1.weight"], mine["linear1.weight"], "gradient of W₁");
+        AssertClose(theirs["norm1.weight"], mine["norm1.weight"], "gradient of the first layer norm's γ");
+        AssertClose(theirs["self_attn.in_proj_weight"].chunk(3)[1], mine["attention.W_k.weight"], "gradient of W_k");
+    }
+
+    [Fact]
+    public void A_padding_mask_makes_the_output_of_real_tokens_independent_of_the_padding()
+    {
+        Reproducibility.Seed(42);
+        var block = new TransformerEncoderBlock(8, 2, 16);
+        var x = randn(1, 5, 8, device: Devices.Default);
+        var other = x.clone();
+        other[0, 3] = randn(8, device: Devices.Default);                  // change what sits in the padded positions
+        other[0, 4] = randn(8, device: Devices.Default);
+        var realKeys = tensor(new[] { true, true, true, false, false }, device: Devices.Default).reshape(1, 1, 1, 5);
+
+        var a = block.Apply(x, realKeys).narrow(1, 0, 3);
+        var b = block.Apply(other, realKeys).narrow(1, 0, 3);
+
+        AssertClose(a, b, "outputs of the three real tokens");
     }
 
     [Fact]
     public void A_pre_norm_block_matches_the_same_sublayers_composed_from_TorchSharp_modules()
     {
         Reproducibility.Seed(42);
-        var block = new TransformerEncoderBlock(8, 2, 16, dropout: 0, norm: NormPlacement.PreNorm);
+        var block = new TransformerEncoderBlock(8, 2, 16, NormPlacement.PreNorm);
         var attention = nn.MultiheadAttention(8, 2).to(Devices.Default);
         block.Attention.CopyFrom(attention);
         var weights = block.state_dict();
@@ -83,8 +96,7 @@ public class PositionalEncodingAndBlockTests
         var n1 = norm1.call(x).transpose(0, 1);
         var h = x + attention.call(n1, n1, n1, null, false, null).Item1.transpose(0, 1);
         var expected = h + linear2.call(nn.functional.relu(linear1.call(norm2.call(h))));
-        var actual = block.call(x);
 
-        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-5), $"max difference {(actual - expected).abs().max().ToDouble()}");
+        AssertClose(expected, block.call(x), "output");
     }
 }

@@ -30,6 +30,20 @@ public class ScaledDotProductAttentionTests
     }
 
     [Fact]
+    public void Gradients_match_TorchSharp()
+    {
+        var (q, k, v) = Inputs();
+        var ours = new[] { q, k, v }.Select(t => t.clone().requires_grad_()).ToArray();
+        var theirs = new[] { q, k, v }.Select(t => t.clone().requires_grad_()).ToArray();
+        var upstream = randn(2, 3, 5, 7);
+
+        (ScaledDotProductAttention.Apply(ours[0], ours[1], ours[2], causal: false).Output * upstream).sum().backward();
+        (nn.functional.scaled_dot_product_attention(theirs[0], theirs[1], theirs[2]) * upstream).sum().backward();
+
+        for (int i = 0; i < 3; i++) AssertClose(theirs[i].grad!, ours[i].grad!);
+    }
+
+    [Fact]
     public void Matches_TorchSharp_when_causal()
     {
         var (q, k, v) = Inputs();

@@ -47,6 +47,13 @@ sealed class BrowserPage
         await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Makes the page <paramref name="width"/> × <paramref name="height"/> CSS pixels, as a phone (below 600 px) or a desktop window.</summary>
+    public Task SetViewportAsync(int width, int height) =>
+        SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
+        });
+
     /// <summary>Evaluates <paramref name="expression"/> (awaiting a promise) and returns its value as JSON.</summary>
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {

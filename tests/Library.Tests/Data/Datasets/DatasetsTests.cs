@@ -15,7 +15,7 @@ public class DatasetsTests
         var manifest = Book.Data.Datasets.Manifest;
         Assert.EndsWith("datasets", manifest.Root);
         var committed = manifest.Entries.SelectMany(e => e.Files.Where(f => !Path.IsPathRooted(f.File)).Select(f => (e, f))).ToList();
-        Assert.Equal(9, committed.Count); // five tables, four Fashion-MNIST files
+        Assert.Equal(10, committed.Count); // five tables, four Fashion-MNIST files, one text (The Devil's Dictionary)
         foreach (var (entry, file) in committed) Assert.True(File.Exists(manifest.Verify(entry, file)));
         Assert.All(manifest.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Licence)));
     }
