@@ -8,6 +8,7 @@ using Book.Engine.Outputs;
 namespace Book.Tests.Engine;
 
 /// <summary>The one output model: what a notebook stores and what the kernel sends are the same JSON, built once.</summary>
+[Collection(nameof(Polyglot.GlobalFormatter))]
 public class OutputModelTests
 {
     static readonly Dictionary<string, string> Bundle = new() { ["text/plain"] = "line 1\nline 2", ["application/json"] = "{\"a\": 1}" };

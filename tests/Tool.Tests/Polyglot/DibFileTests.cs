@@ -4,6 +4,7 @@ using Book.Engine.Notebooks;
 namespace Book.Tests.Polyglot;
 
 /// <summary>Polyglot's .dib text format is read as a notebook: cells at language markers, metadata from #!meta.</summary>
+[Collection(nameof(GlobalFormatter))]
 public sealed class DibFileTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("book-dib-").FullName;

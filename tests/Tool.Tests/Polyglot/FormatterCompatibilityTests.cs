@@ -107,6 +107,9 @@ public class FormatterCompatibilityTests
     }
 }
 
-/// <summary>Tests that change the process's one formatter run one at a time.</summary>
+/// <summary>
+/// Tests that change the process's one formatter, or its current directory, run one at a time — among them every
+/// test that runs a notebook with <see cref="Book.Engine.Chapters.ChapterRunner"/>, which does both.
+/// </summary>
 [CollectionDefinition(nameof(GlobalFormatter), DisableParallelization = true)]
 public sealed class GlobalFormatter;
