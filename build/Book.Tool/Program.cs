@@ -17,34 +17,44 @@ const string Usage = """
     book kernel -f FILE        serve a Jupyter front end (it starts this itself, from the kernelspec)
     book export [chapters...]  write chapters as .NET file-based apps: `dotnet run export/NN-slug.cs`
                                --out DIR   output folder inside the repository (default export/)
-    book doctor                check this machine: .NET, TorchSharp natives, libstdc++, site tools
+    book doctor                check this machine: .NET, TorchSharp natives, CPU kernels, site tools
+    book test                  (./book script) set up, build, and run every test: dotnet test Book.sln -c Release
+
+    --verbose                  with any command: errors come with their stack trace
     """;
 
+// --verbose, anywhere: errors come with their stack trace (otherwise one line each).
+bool verbose = args.Contains("--verbose");
+args = args.Where(arg => arg != "--verbose").ToArray();
 try
 {
     var rest = args.Skip(1).ToList();
     return args.FirstOrDefault() switch
     {
-        "run" => await RunCommand.RunAsync(BookPaths.Find(), rest),
-        "build" => await BuildAsync(BookPaths.Find(), rest),
+        "run" => await RunCommand.RunAsync(BookPaths.Find(), rest, verbose),
+        "build" => await BuildAsync(BookPaths.Find(), rest, verbose),
         "site" => SiteCommand.Run(BookPaths.Find()),
         "kernel" => KernelCommand.Run(rest),
         "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
+        "test" => throw new BookException("`test` is a command of the ./book script at the repository root: run `./book test`."),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
     };
 }
-catch (BookException e)
+catch (Exception e)
 {
-    Console.Error.WriteLine($"book: {e.Message}");
+    var cause = e is TypeInitializationException or System.Reflection.TargetInvocationException && e.InnerException is { } inner ? inner : e;
+    Console.Error.WriteLine(cause is BookException ? $"book: {cause.Message}"
+        : $"book: {cause.GetType().Name}: {cause.Message}{(verbose ? "" : " (--verbose shows where)")}");
+    if (verbose) Console.Error.WriteLine(e);
     return 1;
 }
 
 // `book build`: every chapter runs first; the site is rendered only when all of them succeeded.
-static async Task<int> BuildAsync(BookPaths paths, IReadOnlyList<string> args)
+static async Task<int> BuildAsync(BookPaths paths, IReadOnlyList<string> args, bool verbose)
 {
-    int ran = await RunCommand.RunAsync(paths, args);
+    int ran = await RunCommand.RunAsync(paths, args, verbose);
     return ran != 0 ? ran : SiteCommand.Run(paths);
 }
 

@@ -14,7 +14,7 @@ public class CommittedNotebookTests
     public void Chapters_are_valid_nbformat_4_according_to_jupyters_own_validator()
     {
         const string python = "/usr/bin/python3";
-        Assert.True(File.Exists(python), $"{python} (with python3-nbformat) is needed: run .ci/install.");
+        Assert.True(File.Exists(python), $"{python} (with python3-nbformat) is needed: `./book test` installs it (build/setup/debian-packages.txt).");
         var chapters = Paths.AllChapters();
         Assert.NotEmpty(chapters);
         const string validate = "import sys, nbformat\nfor path in sys.argv[1:]:\n    nbformat.validate(nbformat.read(path, as_version=4))\n    print('valid', path)";

@@ -37,8 +37,9 @@ public class ControlChannelTests
         client.WaitUntilReady();
         client.Ask(client.Shell, KernelClient.Execute("0"));
 
-        client.Send(client.Shell, KernelClient.Execute("System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);"));
-        Thread.Sleep(TimeSpan.FromSeconds(1));
+        var sleep = KernelClient.Execute("Console.WriteLine(\"asleep\");\nSystem.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);");
+        client.Send(client.Shell, sleep);
+        client.OutputOf(sleep, "stream", TimeSpan.FromSeconds(60)); // running, not still compiling, when the interrupt comes
         client.Ask(client.Control, KernelClient.Request("interrupt_request"));
         var stuck = client.ReceiveReply(client.Shell, TimeSpan.FromSeconds(20));
         Assert.Equal("error", (string?)stuck.Content["status"]);

@@ -17,7 +17,7 @@ public class KernelInstallTests
         try
         {
             var (exitCode, output) = ProcessRunner.Run(DotnetHost.Path, [Repository.BookDll, "kernel", "install", "--user"],
-                Repository.Root, TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = data });
+                Repository.Root, TimeSpan.FromMinutes(1), new Dictionary<string, string?> { ["JUPYTER_DATA_DIR"] = data });
             Assert.True(exitCode == 0, output);
 
             var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "kernels", "book-csharp", "kernel.json")))!;

@@ -46,6 +46,43 @@ public class MessageSecurityTests
         Assert.Contains("found a different signature", kernel.Log);
     }
 
+    [Fact]
+    public void A_replayed_message_is_dropped_and_logged()
+    {
+        using var kernel = KernelProcess.Start();
+        using var client = new KernelClient(kernel.Connection);
+        client.WaitUntilReady();
+        client.Ask(client.Shell, KernelClient.Execute("var runs = 0;"));
+
+        var increment = KernelClient.Execute("runs++;");
+        client.Send(client.Shell, increment);
+        client.Send(client.Shell, increment); // the same frames, the same signature: what an eavesdropper would resend
+        Assert.Equal("ok", (string?)client.ReceiveReply(client.Shell, TimeSpan.FromSeconds(60)).Content["status"]);
+
+        var count = KernelClient.Execute("runs");
+        Assert.Equal("ok", (string?)client.Ask(client.Shell, count).Content["status"]);
+        Assert.Equal("1", (string?)client.OutputsOf(count).Single(m => m.Type == "execute_result").Content["data"]!["text/plain"]);
+        kernel.WaitForLog("a replayed message", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void A_well_signed_request_with_a_numeric_msg_id_is_served_and_the_kernel_keeps_serving()
+    {
+        using var kernel = KernelProcess.Start();
+        using var client = new KernelClient(kernel.Connection);
+        client.WaitUntilReady();
+
+        var odd = KernelClient.Execute("Console.WriteLine(\"one\");\nConsole.WriteLine(\"two\");");
+        odd.Header["msg_id"] = 12345;                              // the protocol says string; a client sent a number
+        client.Send(client.Shell, odd);
+        Assert.Equal("ok", (string?)client.ReceiveReply(client.Shell, TimeSpan.FromSeconds(60)).Content["status"]);
+
+        var next = KernelClient.Execute("40 + 2");
+        Assert.Equal("ok", (string?)client.Ask(client.Shell, next).Content["status"]);
+        Assert.Equal("42", (string?)client.OutputsOf(next).Single(m => m.Type == "execute_result").Content["data"]!["text/plain"]);
+        Assert.False(kernel.HasExited, kernel.Log);
+    }
+
     static NetMQMessage Frames(params byte[][] frames)
     {
         var message = new NetMQMessage();

@@ -26,7 +26,7 @@ public sealed class LocalNuGetFeed : IDisposable
         File.WriteAllText(Path.Combine(sources, "feed.slnx"),
             "<Solution>\n  <Project Path=\"Words/Words.csproj\" />\n  <Project Path=\"Greeting/Greeting.csproj\" />\n  <Project Path=\"Units/Units.csproj\" />\n</Solution>\n");
         var (exitCode, output) = ProcessRunner.Run("dotnet", ["pack", "feed.slnx", "-c", "Release", "-o", Feed], sources, TimeSpan.FromMinutes(8),
-            new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+            new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
         if (exitCode != 0) throw new InvalidOperationException($"Expected `dotnet pack` to build the test feed, it failed:\n{output}");
         UnitsDll = Path.Combine(sources, "Units", "bin", "Release", "net10.0", "Units.dll");
     }
@@ -38,7 +38,7 @@ public sealed class LocalNuGetFeed : IDisposable
     public string UnitsDll { get; }
 
     /// <summary>NUGET_PACKAGES and BOOK_CACHE in this feed's folder, for the processes that run the notebooks.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"),
         ["BOOK_CACHE"] = Path.Combine(folder, "cache"),

@@ -10,8 +10,9 @@ namespace Book.Tests.Support;
 static class ProcessRunner
 {
     /// <summary>Runs <paramref name="program"/>; kills it and throws, with what it printed, when it outlives <paramref name="timeout"/>.</summary>
+    /// <param name="environment">Variables to set, or to remove (a null value).</param>
     public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string workingDirectory,
-        TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+        TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -21,7 +22,9 @@ static class ProcessRunner
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -75,19 +75,24 @@ public class SnapshotComparisonTests
         Assert.Equal(Tolerance.Default, Tolerance.For(new System.Text.Json.Nodes.JsonObject()));
     }
 
-    /// <summary>The issue's own demonstration: edit a number in the loss chapter's committed outputs, re-execute, compare.</summary>
+    /// <summary>
+    /// The issue's own demonstration: edit a number in the loss chapter's committed outputs and compare with what the
+    /// chapter prints. What it prints is the committed notebook: that a fresh run prints the same is what
+    /// tests/Chapters.Tests checks, in the one execution of each chapter a test run makes.
+    /// </summary>
     [Fact]
-    public async Task Editing_a_number_in_the_loss_chapters_outputs_fails_the_snapshot_with_a_readable_message()
+    public void Editing_a_number_in_the_loss_chapters_outputs_fails_the_snapshot_with_a_readable_message()
     {
         string chapter = BookPaths.Find(AppContext.BaseDirectory).ResolveChapters(["loss-functions"])[0];
         string tampered = Path.Combine(Path.GetTempPath(), $"tampered-{Guid.NewGuid():N}.ipynb");
-        File.WriteAllText(tampered, File.ReadAllText(chapter).Replace("TorchSharp mse_loss     0.3750", "TorchSharp mse_loss     0.4750"));
+        string committed = File.ReadAllText(chapter);
+        Assert.Contains("TorchSharp mse_loss     0.3750", committed);
+        File.WriteAllText(tampered, committed.Replace("TorchSharp mse_loss     0.3750", "TorchSharp mse_loss     0.4750"));
         try
         {
-            var fresh = await ChapterRunner.RunAsync(chapter);
+            var printed = Notebook.Load(chapter);
 
-            Assert.Null(SnapshotComparer.FirstDifference(Notebook.Load(chapter), fresh.Notebook));
-            var difference = SnapshotComparer.FirstDifference(Notebook.Load(tampered), fresh.Notebook);
+            var difference = SnapshotComparer.FirstDifference(Notebook.Load(tampered), printed);
             Assert.NotNull(difference);
             string report = difference.ToString();
             Assert.Contains($"cell {difference.CellNumber}, output 1", report);

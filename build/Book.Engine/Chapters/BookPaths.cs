@@ -14,6 +14,9 @@ public sealed class BookPaths
     /// <summary>site/</summary>
     public string Site => Path.Combine(Root, "site");
 
+    /// <summary>.book/unsaved/ (not committed): where a run's notebook is kept when the chapter changed on disk while it ran.</summary>
+    public string Unsaved => Path.Combine(Root, ".book", "unsaved");
+
     /// <summary>Finds the root from <paramref name="start"/> (default: the current folder) upwards.</summary>
     public static BookPaths Find(string? start = null)
     {

@@ -9,4 +9,7 @@ public sealed record CellResult(ErrorOutput? Error, int? Line, TimeSpan Elapsed,
 {
     /// <summary>True when the cell ran to the end.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>What went wrong, without where: the error's name and message, e.g. "IndexOutOfRangeException: Index was outside the bounds of the array."</summary>
+    public string? Reason { get; init; }
 }

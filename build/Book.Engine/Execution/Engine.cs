@@ -25,24 +25,30 @@ public sealed partial class Engine
         "Book.Display", "Book.Display.DisplayFunctions", "Microsoft.DotNet.Interactive.Formatting",
     ];
 
-    /// <summary>How every cell is compiled: the references, the default imports, release code with debug information.</summary>
+    /// <summary>
+    /// How every cell is compiled: the references, the default imports, and debug code with debug information —
+    /// optimised code shares one throw site per method, so an <see cref="IndexOutOfRangeException"/> would lose
+    /// its line. Cells are short and call the library (compiled optimised) for the heavy work.
+    /// </summary>
     static readonly ScriptOptions Options = ScriptOptions.Default
         .WithReferences(ReferencedAssemblies())
         .WithImports(DefaultImports)
         .WithEmitDebugInformation(true)
-        .WithOptimizationLevel(OptimizationLevel.Release)
+        .WithOptimizationLevel(OptimizationLevel.Debug)
         .WithAllowUnsafe(false);
 
     readonly TimeSpan cellTimeout;
+    readonly ExecutionCounter unnamedCells = new();
     /// <summary>The Polyglot directives of this session's cells: packages, assemblies, sources, magic commands.</summary>
     readonly PolyglotSession polyglot = new(Options);
     ScriptState<object?>? state;
-    int cellsRun;
 
     /// <param name="cellTimeout">How long one cell may run before it is stopped (default 10 minutes).</param>
+    /// <exception cref="DllNotFoundException">TorchSharp's native library is there but cannot be loaded (<see cref="TorchNatives"/>).</exception>
     public Engine(TimeSpan? cellTimeout = null)
     {
         this.cellTimeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+        TorchNatives.EnsureLoaded(); // before a cell's first TorchSharp call, which would otherwise fall back to copying libtorch
         BookFormatters.EnsureInstalled();
     }
 
@@ -73,79 +79,76 @@ public sealed partial class Engine
     /// cell uses). Cancelling <paramref name="cancellation"/> is an interrupt: loops and the trainer
     /// stop at their next check. A cell that outlives its timeout is stopped the same way.
     /// </summary>
-    /// <param name="cellName">Names the cell in stack traces, e.g. "cell 7".</param>
+    /// <param name="cellName">Names the cell in errors and stack traces, e.g. "cell 7" (<see cref="ExecutionCounter"/>); by default the engine counts.</param>
     public async Task<CellResult> ExecuteAsync(string code, Action<CellOutput> onOutput, string? cellName = null,
         CancellationToken cancellation = default)
     {
         if (!IsUsable) throw new InvalidOperationException("This engine could not stop an earlier cell; start a new one (restart the kernel).");
         ArgumentNullException.ThrowIfNull(onOutput);
-        cellName ??= $"cell {++cellsRun}";
+        cellName ??= unnamedCells.Next().Name;
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         stop.CancelAfter(cellTimeout);
         var sink = new OutputSink(onOutput);
+        using var exitGuard = CellExitGuard.Enter(cellName);
 
         var run = Task.Run(() => RunAsync(code, cellName, sink, stop.Token));
         var finished = await Task.WhenAny(run, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }));
         if (finished != run && await Task.WhenAny(run, Task.Delay(StopGracePeriod)) != run)
         {
             IsUsable = false;
-            var error = Stopped(cancellation.IsCancellationRequested, cellName, stillRunning: true);
-            onOutput(error);
-            return new CellResult(error, null, clock.Elapsed, EngineUsable: false);
+            var stuck = Stopped(cancellation.IsCancellationRequested, stillRunning: true);
+            onOutput(stuck.Describe(cellName));
+            return new CellResult(stuck.Describe(cellName), null, clock.Elapsed, EngineUsable: false) { Reason = stuck.Reason };
         }
-        var (failure, line) = await run;
-        ErrorOutput? reported = failure switch
-        {
-            null => null,
-            OperationCanceledException when stop.IsCancellationRequested =>
-                Stopped(cancellation.IsCancellationRequested, cellName, stillRunning: false),
-            _ => Describe(failure, cellName, line),
-        };
+        var failure = await run;
+        if (failure is { Exception: OperationCanceledException } && stop.IsCancellationRequested)
+            failure = Stopped(cancellation.IsCancellationRequested, stillRunning: false);
+        var reported = failure?.Describe(cellName);
         if (reported is not null) onOutput(reported);
-        return new CellResult(reported, line, clock.Elapsed);
+        return new CellResult(reported, failure?.Line, clock.Elapsed) { Reason = failure?.Reason };
     }
 
     /// <summary>How long a stopped cell may take to reach its next interruption point.</summary>
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
 
-    async Task<(Exception? Failure, int? Line)> RunAsync(string code, string cellName, OutputSink sink, CancellationToken stop)
+    async Task<CellFailure?> RunAsync(string code, string cellName, OutputSink sink, CancellationToken stop)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         ConsoleCapture.Route(sink.Stream);
         DisplaySink.Current = sink;
         Interruption.Token = stop;
+        InstrumentedCell? cell = null;
         try
         {
             var prepared = await polyglot.PrepareAsync(code, state?.Variables ?? [], stop);
-            code = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
+            cell = LoopInterruptionPoints.Insert(PolyglotCompatibility.Adapt(code));
             var cellOptions = polyglot.Options.WithFilePath(cellName);
             var runClock = Stopwatch.StartNew();
             // Debug information (line numbers in stack traces) needs the source as an encoded stream.
             state ??= await CSharpScript.Create<object?>(Utf8(""), Options).RunAsync(cancellationToken: stop);
-            var next = await state.Script.ContinueWith<object?>(Utf8(code), cellOptions)
+            var next = await state.Script.ContinueWith<object?>(Utf8(cell.Code), cellOptions)
                 .RunFromAsync(state, catchException: _ => true, cancellationToken: stop);
             state = next;
             if (prepared.Timed && next.Exception is null) Console.Out.WriteLine(MagicCommands.WallTime(runClock.Elapsed));
             Console.Out.Flush();
-            if (next.Exception is not null) return (next.Exception, RuntimeLine(next.Exception, cellName));
+            if (next.Exception is not null) return CellFailure.AtRuntime(next.Exception, cellName);
             if (next.ReturnValue is not null || EndsWithValue(next.Script))
                 sink.Result(next.ReturnValue);
-            return (null, null);
+            return null;
         }
         catch (CellDirectiveException e)
         {
-            return (e, e.Line);
+            return CellFailure.FromDirective(e);
         }
         catch (CompilationErrorException e)
         {
-            var first = e.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-            return (e, first is null ? null : first.Location.GetLineSpan().StartLinePosition.Line + 1);
+            return CellFailure.AtCompilation(e, cell!);
         }
         catch (Exception e)
         {
-            return (e, RuntimeLine(e, cellName));
+            return CellFailure.AtRuntime(e, cellName);
         }
         finally
         {
@@ -155,45 +158,13 @@ public sealed partial class Engine
 
     static MemoryStream Utf8(string code) => new(System.Text.Encoding.UTF8.GetBytes(code));
 
-    static int? RuntimeLine(Exception e, string cellName)
+    CellFailure Stopped(bool interrupted, bool stillRunning)
     {
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            var frame = new StackTrace(current, true).GetFrames()
-                .FirstOrDefault(f => f.GetFileName() == cellName && f.GetFileLineNumber() > 0);
-            if (frame is not null) return frame.GetFileLineNumber();
-        }
-        return null;
-    }
-
-    ErrorOutput Stopped(bool interrupted, string cellName, bool stillRunning)
-    {
-        string why = interrupted ? "was interrupted" : $"ran longer than its {cellTimeout.TotalSeconds:0} s timeout";
+        string why = interrupted ? "interrupted" : $"ran longer than its {cellTimeout.TotalSeconds:0} s timeout";
         string outcome = stillRunning
             ? $"and did not reach an interruption point within {StopGracePeriod.TotalSeconds:0} s (it may be inside a long native call): restart the kernel/engine."
             : "and was stopped; variables from earlier cells are kept.";
-        string value = $"{cellName} {why} {outcome}";
-        return new ErrorOutput(interrupted ? "KeyboardInterrupt" : "TimeoutError", value, [value]);
-    }
-
-    static ErrorOutput Describe(Exception failure, string cellName, int? line)
-    {
-        string where = line is null ? cellName : $"{cellName}, line {line}";
-        if (failure is CompilationErrorException compile)
-        {
-            var messages = compile.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}")
-                .ToList();
-            return new ErrorOutput("CompilationError", $"{where}: {messages.FirstOrDefault()}", messages);
-        }
-        if (failure is CellDirectiveException directive)
-            return new ErrorOutput(directive.Kind, $"{where}: {directive.Message}", directive.Message.Split('\n'));
-        var root = failure is TargetInvocationException { InnerException: { } inner } ? inner : failure;
-        var traceback = new List<string> { $"{root.GetType().FullName}: {root.Message}" };
-        traceback.AddRange((root.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .TakeWhile(frame => !frame.StartsWith("at Submission#", StringComparison.Ordinal) || frame.Contains(cellName))
-            .Where(frame => !frame.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)));
-        return new ErrorOutput(root.GetType().Name, $"{where}: {root.Message}", traceback);
+        return new CellFailure(interrupted ? "KeyboardInterrupt" : "TimeoutError", $"{why} {outcome}", null, []);
     }
 
     /// <summary>Turns display calls and console text of one cell into <see cref="CellOutput"/>s.</summary>

@@ -36,15 +36,19 @@ public sealed class Notebook
 
     readonly JsonObject root;
 
-    Notebook(JsonObject root, string path)
+    Notebook(JsonObject root, string path, FileFingerprint? read)
     {
         this.root = root;
         Path = path;
+        OnDisk = read;
         Cells = root["cells"]!.AsArray().Select((node, index) => new NotebookCell(node!.AsObject(), index)).ToList();
     }
 
     /// <summary>Where the notebook was read from.</summary>
     public string Path { get; }
+
+    /// <summary>What the file held when it was read (or last saved); null for a notebook that was not read from a file.</summary>
+    public FileFingerprint? OnDisk { get; private set; }
 
     /// <summary>All cells, in order.</summary>
     public IReadOnlyList<NotebookCell> Cells { get; }
@@ -62,29 +66,33 @@ public sealed class Notebook
              .FirstOrDefault(line => line.StartsWith("# "))?[2..].Trim()
         ?? System.IO.Path.GetFileNameWithoutExtension(Path);
 
-    /// <summary>Reads and checks a notebook (.ipynb, or Polyglot's .dib); errors name the file and what was wrong.</summary>
+    /// <summary>Reads and checks a notebook (.ipynb, or Polyglot's .dib); errors name the file, what was expected and what was found.</summary>
     public static Notebook Load(string path)
     {
-        if (!File.Exists(path)) throw new NotebookFormatException(path, "the file does not exist");
+        if (!File.Exists(path)) throw new NotebookFormatException(path, "expected a notebook file, found none");
         if (DibFile.IsDib(path)) return FromJson(DibFile.Read(path), path);
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0) throw new NotebookFormatException(path, "expected a JSON object, found an empty file");
         JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException e) { throw new NotebookFormatException(path, $"it is not valid JSON ({e.Message})"); }
-        return FromJson(node, path);
+        try { node = JsonNode.Parse(bytes); }
+        catch (JsonException e)
+        {
+            bool atTheEnd = e.LineNumber == bytes.Count(b => b == '\n') && e.BytePositionInLine >= bytes.Length - Array.LastIndexOf(bytes, (byte)'\n') - 1;
+            throw new NotebookFormatException(path,
+                $"expected JSON, found invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}{(atTheEnd ? " (the file ends too early: truncated?)" : "")}");
+        }
+        return FromJson(node, path, FileFingerprint.Of(bytes));
     }
 
     /// <summary>Builds a notebook from parsed JSON (checked like <see cref="Load"/>).</summary>
-    public static Notebook FromJson(JsonNode? node, string path)
+    public static Notebook FromJson(JsonNode? node, string path) => FromJson(node, path, read: null);
+
+    static Notebook FromJson(JsonNode? node, string path, FileFingerprint? read)
     {
-        if (node is not JsonObject root) throw new NotebookFormatException(path, "expected a JSON object at the top");
-        int major = root["nbformat"]?.GetValue<int>() ?? 0;
-        if (major != 4) throw new NotebookFormatException(path, $"expected nbformat 4, found {major}");
-        if (root["cells"] is not JsonArray cells) throw new NotebookFormatException(path, "expected a 'cells' array");
-        for (int i = 0; i < cells.Count; i++)
-            if (cells[i] is not JsonObject cell || cell["cell_type"] is null || cell["source"] is null)
-                throw new NotebookFormatException(path, $"cell {i + 1} lacks 'cell_type' or 'source'");
+        NotebookSchema.Check(node, path);
+        var root = node!.AsObject();
         root["metadata"] ??= new JsonObject();
-        return new Notebook(root, path);
+        return new Notebook(root, path, read);
     }
 
     /// <summary>
@@ -124,8 +132,9 @@ public sealed class Notebook
     };
 
     /// <summary>
-    /// Writes the notebook atomically: to a temporary file beside it, then renamed over it, so a
-    /// crash or a full disk never leaves a half-written notebook.
+    /// Writes the notebook with <see cref="AtomicFile"/>: never half-written, keeping the file's permissions,
+    /// owner and symbolic link. Saved over the file it was read from, it refuses (<see cref="FileChangedException"/>)
+    /// when that file changed on disk since it was read, so nobody's edit is lost.
     /// </summary>
     /// <exception cref="InvalidOperationException">The target is a .dib file, which has no place for outputs.</exception>
     public void Save(string? path = null)
@@ -133,14 +142,9 @@ public sealed class Notebook
         string target = path ?? Path;
         if (DibFile.IsDib(target))
             throw new InvalidOperationException($"{target} is a .dib file, which keeps no outputs: save the notebook as .ipynb.");
-        AtomicFile.WriteText(target, ToJson());
+        string json = ToJson();
+        bool overItself = System.IO.Path.GetFullPath(target) == System.IO.Path.GetFullPath(Path);
+        AtomicFile.WriteText(target, json, overItself ? OnDisk : null);
+        if (overItself) OnDisk = FileFingerprint.Of(new System.Text.UTF8Encoding(false).GetBytes(json));
     }
-}
-
-/// <summary>A notebook that cannot be read, with the path and the reason.</summary>
-public sealed class NotebookFormatException(string path, string reason)
-    : Exception($"{path} is not a notebook the book can read: {reason}.")
-{
-    /// <summary>The notebook's path.</summary>
-    public string NotebookPath { get; } = path;
 }

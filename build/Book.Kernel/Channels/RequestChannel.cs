@@ -9,14 +9,16 @@ namespace Book.Kernel.Channels;
 
 /// <summary>
 /// A request/reply channel (shell or control): a ROUTER socket served by its own thread. Each message
-/// is checked (<see cref="WireFormat.Decode"/>) — anything malformed or not correctly signed is logged
-/// and dropped — then handed to the handler of its type between a "busy" and an "idle" status on iopub.
+/// is checked (<see cref="WireFormat.Decode"/>) — anything malformed, not correctly signed or replayed is
+/// logged and dropped — then handed to the handler of its type between a "busy" and an "idle" status on
+/// iopub. Nothing a request holds can end the thread: a failure is logged and the channel serves on.
 /// </summary>
 public sealed class RequestChannel : IDisposable
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     readonly string name;
     readonly MessageSigner signer;
+    readonly SignatureHistory history;
     readonly IoPubPublisher iopub;
     readonly KernelLog log;
     readonly IReadOnlyDictionary<string, IRequestHandler> handlers;
@@ -24,11 +26,13 @@ public sealed class RequestChannel : IDisposable
     readonly Thread thread;
 
     /// <summary>Binds the socket and starts serving until <paramref name="stop"/> is cancelled.</summary>
-    public RequestChannel(string name, string endpoint, MessageSigner signer, IoPubPublisher iopub, KernelLog log,
+    /// <param name="history">Signatures already accepted, shared by the channels of one kernel (replays are dropped).</param>
+    public RequestChannel(string name, string endpoint, MessageSigner signer, SignatureHistory history, IoPubPublisher iopub, KernelLog log,
         IEnumerable<IRequestHandler> handlers, CancellationToken stop)
     {
         this.name = name;
         this.signer = signer;
+        this.history = history;
         this.iopub = iopub;
         this.log = log;
         this.handlers = handlers.ToDictionary(h => h.RequestType);
@@ -47,13 +51,16 @@ public sealed class RequestChannel : IDisposable
             NetMQMessage? frames = null;
             while (!stop.IsCancellationRequested)
                 if (socket.TryReceiveMultipartMessage(Poll, ref frames) && Receive(frames) is { } request)
-                    Serve(socket, request);
+                {
+                    try { Serve(socket, request); }
+                    catch (Exception e) { log.Write($"{name}: could not serve a {request.Type}: {e.GetType().Name}: {e.Message}"); }
+                }
         }
     }
 
     JupyterMessage? Receive(NetMQMessage frames)
     {
-        try { return WireFormat.Decode(frames, signer); }
+        try { return WireFormat.Decode(frames, signer, history); }
         catch (InvalidMessageException e)
         {
             log.Write($"{name}: dropped a message: {e.Message}");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Book.Engine.Execution;
+using Book.Engine.Outputs;
 using Book.Kernel.Channels;
 using Book.Kernel.History;
 using Book.Kernel.Messages;
@@ -15,7 +16,8 @@ namespace Book.Kernel.Handlers;
 public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, IoPubPublisher iopub, RunningCell running, KernelHistory history)
     : IRequestHandler
 {
-    int executionCount;
+    readonly ExecutionCounter counter = new();
+    (JupyterMessage Request, int Count)? current;
 
     /// <inheritdoc />
     public string RequestType => "execute_request";
@@ -25,51 +27,56 @@ public sealed class ExecuteRequestHandler(Book.Engine.Execution.Engine engine, I
     {
         string code = request.Text("code");
         bool silent = request.Flag("silent", false);
-        if (request.Flag("store_history", true) && !silent) executionCount++;
-        int count = executionCount;
+        bool storeHistory = request.Flag("store_history", true) && !silent;
+        var cell = counter.Next(storeHistory);
+        int count = cell.ExecutionCount;
         if (!silent) iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
         string? result = null;
-        var error = engine.IsUsable ? Run(request, code, count, silent, value => result = value) : Refuse(request, count, silent);
-        if (request.Flag("store_history", true) && !silent) history.Add(count, code, result);
+        var error = engine.IsUsable ? Run(request, code, cell, silent, value => result = value) : Refuse(request, count, silent);
+        if (storeHistory) history.Add(count, code, result);
         if (error is null)
             return HandlerReply.Ok(new JsonObject { ["execution_count"] = count, ["payload"] = new JsonArray(), ["user_expressions"] = new JsonObject() });
-        var content = OutputMessage.Error(error);
+        var content = JupyterOutput.Error(error);
         content["status"] = "error";
         content["execution_count"] = count;
         return new HandlerReply(content, AbortQueued: request.Flag("stop_on_error", true));
     }
 
     /// <param name="onResult">Receives the plain text of the cell's value, for the history.</param>
-    ErrorOutput? Run(JupyterMessage request, string code, int count, bool silent, Action<string> onResult)
+    ErrorOutput? Run(JupyterMessage request, string code, CellLabel cell, bool silent, Action<string> onResult)
     {
         var token = running.Start();
+        current = (request, cell.ExecutionCount);
         try
         {
             var result = engine.ExecuteAsync(code, output =>
                 {
                     if (output is ResultOutput value && value.Data.TryGetValue("text/plain", out var text)) onResult(text);
-                    if (!silent) Show(request, output, count);
-                }, $"cell {count}", token)
+                    if (!silent) iopub.PublishOutput(request, output, cell.ExecutionCount);
+                }, cell.Name, token)
                 .GetAwaiter().GetResult();
             return result.Error;
         }
         finally
         {
+            current = null;
             running.Finish();
         }
     }
 
-    ErrorOutput Refuse(JupyterMessage request, int count, bool silent)
+    /// <summary>Shows, under the running cell, that it ended the kernel's process (<see cref="CellExitGuard"/>).</summary>
+    public void ReportExit(CellExit exit)
     {
-        if (!silent) Show(request, RestartNeeded, count);
-        return RestartNeeded;
+        if (current is not { } cell) return;
+        string value = $"{exit.Describe()}; the kernel has ended: restart it to run more cells.";
+        iopub.PublishOutput(cell.Request, new ErrorOutput("EnvironmentExit", value, [value]), cell.Count);
     }
 
-    void Show(JupyterMessage request, CellOutput output, int count)
+    ErrorOutput Refuse(JupyterMessage request, int count, bool silent)
     {
-        var (type, content) = OutputMessage.From(output, count);
-        iopub.Publish(request, type, content);
+        if (!silent) iopub.PublishOutput(request, RestartNeeded, count);
+        return RestartNeeded;
     }
 
     static readonly ErrorOutput RestartNeeded = new("KernelRestartNeeded",

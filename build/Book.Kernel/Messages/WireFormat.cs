@@ -8,7 +8,7 @@ namespace Book.Kernel.Messages;
 /// <summary>
 /// Jupyter's wire format: routing identities, the <c>&lt;IDS|MSG&gt;</c> delimiter, the HMAC signature,
 /// header, parent header, metadata, content, then binary buffers. Decoding checks the signature
-/// before anything is parsed, so an unsigned or wrongly signed message never reaches a handler.
+/// before anything is parsed, so an unsigned, wrongly signed or replayed message never reaches a handler.
 /// </summary>
 public static class WireFormat
 {
@@ -29,7 +29,8 @@ public static class WireFormat
     }
 
     /// <summary>Reads a received message; throws <see cref="InvalidMessageException"/> saying what was wrong.</summary>
-    public static JupyterMessage Decode(NetMQMessage frames, MessageSigner signer)
+    /// <param name="history">The signatures already accepted: a message that repeats one is refused as a replay.</param>
+    public static JupyterMessage Decode(NetMQMessage frames, MessageSigner signer, SignatureHistory? history = null)
     {
         var all = frames.Select(frame => frame.ToByteArray()).ToList();
         int delimiter = all.FindIndex(frame => frame.AsSpan().SequenceEqual(Delimiter));
@@ -43,6 +44,8 @@ public static class WireFormat
             throw new InvalidMessageException("expected an HMAC-SHA256 signature, found an unsigned message");
         if (!signer.IsValid(signature, json))
             throw new InvalidMessageException("expected the HMAC-SHA256 signature of the message with the connection file's key, found a different signature");
+        if (history is not null && !history.Add(signature))
+            throw new InvalidMessageException("expected a new message, found a signature the kernel already accepted once (a replayed message)");
         var parts = json.Select((bytes, i) => Parse(bytes, JsonPartNames[i])).ToArray();
         if (parts[0]["msg_type"] is not JsonValue type || !type.TryGetValue(out string? _) || parts[0]["msg_id"] is null)
             throw new InvalidMessageException($"expected a header with 'msg_type' and 'msg_id', found {parts[0].ToJsonString()}");

@@ -6,5 +6,5 @@ static class MkDocs
     /// <summary>Builds <see cref="SiteLayout.Docs"/> into <see cref="SiteLayout.Output"/>.</summary>
     public static void Build(SiteLayout layout) =>
         ExternalCommand.Run("mkdocs", ["build", "--strict", "--clean", "--config-file", layout.MkDocsConfig], layout.Root,
-            "run .ci/install (Debian packages mkdocs, mkdocs-material, python3-pymdownx).");
+            "./book build installs them (Debian packages mkdocs, mkdocs-material, python3-pymdownx; build/setup/debian-packages.txt).");
 }

@@ -16,6 +16,8 @@ public static class DoctorCommand
         {
             using var sum = ones(3).sum();
             Console.WriteLine($"TorchSharp computes: ones(3).sum() = {sum.item<float>()}; device {Devices.Describe()}");
+            string? requested = Environment.GetEnvironmentVariable("ATEN_CPU_CAPABILITY");
+            Console.WriteLine($"CPU kernels: {CpuCapability.Current} ({(string.IsNullOrEmpty(requested) ? "this processor's best; ATEN_CPU_CAPABILITY=default|avx2|avx512 overrides it" : $"ATEN_CPU_CAPABILITY={requested}")})");
         }
         catch (Exception e)
         {
@@ -24,7 +26,7 @@ public static class DoctorCommand
             return 1;
         }
         foreach (var tool in new[] { "mkdocs", "node", "chromium" })
-            Console.WriteLine($"{tool}: {(OnPath(tool) ? "found" : "not found (run .ci/install)")}");
+            Console.WriteLine($"{tool}: {(OnPath(tool) ? "found" : "not found (./book build installs it)")}");
         return 0;
     }
 

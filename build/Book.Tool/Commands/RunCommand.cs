@@ -1,33 +1,45 @@
 using System.Globalization;
 using Book.Engine.Chapters;
+using Book.Engine.Execution;
 using Book.Engine.Notebooks;
 
 namespace Book.Tool.Commands;
 
 /// <summary>
 /// <c>book run [chapters...] [--timeout SECONDS]</c>: executes chapters top to bottom and writes their
-/// outputs back into the notebooks. Stops at the first failing cell, naming chapter, cell and line;
-/// that notebook is left unchanged.
+/// outputs back into the notebooks. Stops at the first failing cell, naming chapter, cell, line and
+/// error; that notebook is left unchanged, and the chapters after it are named as not run.
 /// </summary>
 public static class RunCommand
 {
     /// <summary>Runs the command; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(BookPaths paths, IReadOnlyList<string> args)
+    /// <param name="verbose">Print the failing cell's traceback too.</param>
+    public static async Task<int> RunAsync(BookPaths paths, IReadOnlyList<string> args, bool verbose = false)
     {
         var (chapters, timeout) = Parse(args);
         var files = paths.ResolveChapters(chapters);
         if (files.Count == 0) throw new BookException($"No chapters found in {paths.Chapters}.");
-        var total = TimeSpan.Zero;
-        foreach (var file in files)
+        string Name(string file) => Path.GetRelativePath(paths.Root, file);
+        int current = 0;
+        // A cell that calls Environment.Exit ends the process: say so, and what did not run, before it ends.
+        CellExitGuard.Exiting += exit => Fail($"{Name(files[current])}: {exit.Describe()}");
+
+        var options = new ChapterRunOptions
         {
-            string name = Path.GetRelativePath(paths.Root, file);
+            CellTimeout = timeout,
+            Progress = cell => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    cell {cell.Cell.Number,3}  {cell.Result.Elapsed.TotalSeconds,6:0.0} s")),
+        };
+        var total = TimeSpan.Zero;
+        for (; current < files.Count; current++)
+        {
+            string name = Name(files[current]);
             Console.Error.WriteLine($"▶ {name}");
             try
             {
                 // A .dib (Polyglot's text format) has no place for outputs: they are printed instead.
-                bool dib = DibFile.IsDib(file);
-                Action<NotebookCell, TimeSpan> progress = (cell, elapsed) => Console.Error.WriteLine($"    cell {cell.Number,3}  {elapsed.TotalSeconds,6:0.0} s");
-                var run = dib ? await ChapterRunner.RunAsync(file, timeout, progress) : await ChapterRunner.RunAndSaveAsync(file, timeout, progress);
+                bool dib = DibFile.IsDib(files[current]);
+                var run = dib ? await ChapterRunner.RunAsync(files[current], options) : await ChapterRunner.RunAndSaveAsync(files[current], paths.Unsaved, options);
                 if (dib) Console.Out.Write(OutputText.Of(run.Notebook));
                 total += run.Elapsed;
                 string outputs = dib ? "outputs printed (a .dib file keeps none)" : "outputs written";
@@ -36,13 +48,27 @@ public static class RunCommand
             }
             catch (ChapterFailedException failure)
             {
-                Console.Error.WriteLine($"✘ {failure.Message}");
-                Console.Error.WriteLine($"  {name} was not changed.");
+                Fail($"{name}: {failure.Problem}");
+                if (verbose) foreach (string line in failure.Traceback) Console.Error.WriteLine($"    {line}");
+                return 1;
+            }
+            catch (BookException problem) when (problem is NotebookChangedException or NotebookFormatException)
+            {
+                Fail(problem.Message, saidUnchanged: true);
+                if (verbose) Console.Error.WriteLine(problem);
                 return 1;
             }
         }
         if (files.Count > 1) Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {files.Count} chapters ran in {total.TotalSeconds:0.0} s."));
         return 0;
+
+        void Fail(string message, bool saidUnchanged = false)
+        {
+            Console.Error.WriteLine($"✘ {message}");
+            if (!saidUnchanged) Console.Error.WriteLine($"  {Name(files[current])} was not changed.");
+            if (current + 1 < files.Count)
+                Console.Error.WriteLine($"  Not run: {string.Join(", ", files.Skip(current + 1).Select(Path.GetFileName))}.");
+        }
     }
 
     static (List<string> Chapters, TimeSpan? Timeout) Parse(IReadOnlyList<string> args)

@@ -30,8 +30,20 @@ public sealed class DatasetManifest
     {
         string path = Path.Combine(root, "manifest.json");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found; expected the book's dataset manifest there.", path);
-        var document = JsonSerializer.Deserialize<ManifestDocument>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path}: expected a JSON object with a \"datasets\" array, got null.");
+        ManifestDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<ManifestDocument>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{path}: expected the book's dataset manifest (a JSON object with a \"datasets\" array), found "
+                + (e.LineNumber is { } line ? $"invalid JSON at line {line + 1}, byte {e.BytePositionInLine + 1}{(e.Path is { Length: > 1 } at ? $" ({at})" : "")}" : "invalid JSON")
+                + "; restore it with `git checkout -- datasets/manifest.json`.", e);
+        }
+        if (document?.Datasets is null)
+            throw new InvalidDataException($"{path}: expected a JSON object with a \"datasets\" array, found {(document is null ? "null" : "no \"datasets\"")}.");
         return new DatasetManifest(root, document.Datasets);
     }
 

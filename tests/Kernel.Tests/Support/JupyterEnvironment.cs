@@ -13,7 +13,7 @@ sealed class JupyterEnvironment : IDisposable
     public JupyterEnvironment() => KernelSpec.Install(Path.Combine(folder, "kernels"), Repository.BookDll);
 
     /// <summary>JUPYTER_PATH, JUPYTER_DATA_DIR, JUPYTER_RUNTIME_DIR and JUPYTER_CONFIG_DIR inside the folder.</summary>
-    public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string?> Variables => new Dictionary<string, string?>
     {
         ["JUPYTER_PATH"] = folder,
         ["JUPYTER_DATA_DIR"] = folder,
@@ -24,11 +24,11 @@ sealed class JupyterEnvironment : IDisposable
         ["BOOK_CACHE"] = Path.Combine(folder, "cache"),
     };
 
-    /// <summary>Debian's Python, which has jupyter_client, nbclient and jupyter_kernel_test (.ci/install).</summary>
+    /// <summary>Debian's Python, which has jupyter_client, nbclient and jupyter_kernel_test (build/setup/debian-packages.txt).</summary>
     public const string Python = "/usr/bin/python3";
 
     /// <summary>Runs a Python module or script of tests/Kernel.Tests/python with this environment (and <paramref name="more"/> variables).</summary>
-    public (int ExitCode, string Output) RunPython(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? more = null) =>
+    public (int ExitCode, string Output) RunPython(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? more = null) =>
         ProcessRunner.Run(Python, arguments, Repository.TestFile("python"), timeout,
             more is null ? Variables : Variables.Concat(more).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 

@@ -81,12 +81,24 @@ sealed class KernelClient : IDisposable
         var limit = timeout ?? DefaultTimeout;
         while (clock.Elapsed < limit)
         {
+            // Compared as JSON: a test may send a msg_id that is not a string.
             if (TryReceive(iopub, TimeSpan.FromMilliseconds(200)) is not { } message
-                || (string?)message.ParentHeader["msg_id"] != (string?)request.Header["msg_id"]) continue;
+                || message.ParentHeader["msg_id"]?.ToJsonString() != request.Header["msg_id"]?.ToJsonString()) continue;
             if (message.Type == "status" && (string?)message.Content["execution_state"] == "idle") return messages;
             messages.Add(message);
         }
         throw new TimeoutException($"Expected an idle status for {request.Type} within {limit.TotalSeconds:0} s; got {string.Join(", ", messages.Select(m => m.Type))}.");
+    }
+
+    /// <summary>The first iopub message of <paramref name="type"/> caused by <paramref name="request"/> (when no idle status will follow).</summary>
+    public JupyterMessage OutputOf(JupyterMessage request, string type, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+            if (TryReceive(iopub, TimeSpan.FromMilliseconds(200)) is { } message && message.Type == type
+                && message.ParentHeader["msg_id"]?.ToJsonString() == request.Header["msg_id"]?.ToJsonString())
+                return message;
+        throw new TimeoutException($"Expected a {type} message for {request.Type} within {timeout.TotalSeconds:0} s, got none.");
     }
 
     JupyterMessage? TryReceive(NetMQSocket socket, TimeSpan timeout)

@@ -26,6 +26,9 @@ sealed class KernelProcess : IDisposable
         this.process = process;
     }
 
+    /// <summary>The kernel's process id: the started process, or the kernel a parent shell started (<see cref="StartUnderShell"/>).</summary>
+    public int KernelId { get; private set; }
+
     /// <summary>Where the kernel listens and the key it expects.</summary>
     public ConnectionInfo Connection { get; }
 
@@ -39,7 +42,16 @@ sealed class KernelProcess : IDisposable
     public int ExitCode => process.ExitCode;
 
     /// <summary>Starts a kernel and waits until it says it is serving.</summary>
-    public static KernelProcess Start()
+    /// <param name="environment">Variables for the kernel, e.g. JPY_PARENT_PID.</param>
+    public static KernelProcess Start(IReadOnlyDictionary<string, string>? environment = null) => Start(environment, underShell: false);
+
+    /// <summary>
+    /// Starts a kernel as the child of a shell that waits for it, as a front end would be its parent; killing
+    /// the shell (<see cref="EndParent"/>) then leaves the kernel without its parent.
+    /// </summary>
+    public static KernelProcess StartUnderShell() => Start(null, underShell: true);
+
+    static KernelProcess Start(IReadOnlyDictionary<string, string>? environment, bool underShell)
     {
         var ports = FreePorts(5);
         var json = new JsonObject
@@ -49,13 +61,23 @@ sealed class KernelProcess : IDisposable
         };
         string file = Path.Combine(Path.GetTempPath(), $"book-kernel-test-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, json.ToJsonString());
-        var start = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { Repository.BookDll, "kernel", "-f", file }) start.ArgumentList.Add(argument);
+        string[] command = [DotnetHost.Path, Repository.BookDll, "kernel", "-f", file];
+        // sh -c '"$@" & echo $!; wait' sh dotnet book.dll kernel -f FILE: the shell prints the kernel's id and waits for it.
+        var start = new ProcessStartInfo(underShell ? "/bin/sh" : command[0])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        foreach (var argument in underShell ? ["-c", "\"$@\" & echo $!; wait", "sh", .. command] : command[1..]) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var kernel = new KernelProcess(ConnectionInfo.FromJson(json, file), file, Process.Start(start)!);
+        kernel.KernelId = underShell ? int.Parse(kernel.process.StandardOutput.ReadLine()!) : kernel.process.Id;
         kernel.process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (kernel.log) kernel.log.AppendLine(e.Data); };
-        kernel.process.OutputDataReceived += (_, _) => { };
         kernel.process.BeginErrorReadLine();
-        kernel.process.BeginOutputReadLine();
+        if (!underShell)
+        {
+            kernel.process.OutputDataReceived += (_, _) => { };
+            kernel.process.BeginOutputReadLine();
+        }
         kernel.WaitForLog("serving", TimeSpan.FromSeconds(60));
         return kernel;
     }
@@ -74,6 +96,33 @@ sealed class KernelProcess : IDisposable
 
     /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
     public bool WaitForExit(TimeSpan timeout) => process.WaitForExit(timeout);
+
+    /// <summary>Kills the shell that started the kernel (<see cref="StartUnderShell"/>), not the kernel.</summary>
+    public void EndParent()
+    {
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
+    /// <summary>Waits until the kernel's process has ended; false when it still runs after <paramref name="timeout"/>.</summary>
+    public bool WaitForKernelToEnd(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (IsRunning(KernelId))
+        {
+            if (clock.Elapsed > timeout) return false;
+            Thread.Sleep(100);
+        }
+        return true;
+    }
+
+    /// <summary>True while process <paramref name="id"/> exists and has not ended (a zombie counts as ended).</summary>
+    static bool IsRunning(int id)
+    {
+        string status = Path.Combine("/proc", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "status");
+        try { return !File.ReadAllLines(status).Any(line => line.StartsWith("State:", StringComparison.Ordinal) && line.Contains("zombie")); }
+        catch (IOException) { return false; }
+    }
 
     static int Occurrences(string text, string part)
     {
@@ -98,6 +147,9 @@ sealed class KernelProcess : IDisposable
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
+        if (KernelId != process.Id && IsRunning(KernelId))
+            try { using var orphan = Process.GetProcessById(KernelId); orphan.Kill(); }
+            catch (ArgumentException) { } // it ended meanwhile
         process.Dispose();
         File.Delete(connectionFile);
     }

@@ -29,7 +29,7 @@ sealed class Chromium : IAsyncDisposable
     public static async Task<Chromium> StartAsync()
     {
         if (!File.Exists(Executable))
-            throw new InvalidOperationException($"Expected Chromium at {Executable}: run .ci/install (Debian package chromium).");
+            throw new InvalidOperationException($"Expected Chromium at {Executable}: ./book test installs it (Debian package chromium).");
         string profile = Directory.CreateTempSubdirectory("book-site-chromium-").FullName;
         var start = new ProcessStartInfo(Executable)
         {

@@ -4,6 +4,7 @@ using Book.Engine.Notebooks;
 namespace Book.Tests.Polyglot;
 
 /// <summary>Polyglot's .dib text format is read as a notebook: cells at language markers, metadata from #!meta.</summary>
+[Collection(nameof(GlobalFormatter))]
 public sealed class DibFileTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("book-dib-").FullName;
@@ -60,8 +61,8 @@ public sealed class DibFileTests : IDisposable
         string path = Write("#!csharp\n\nvar x = 1;\n\n#!fsharp\n\nlet y = 2\n");
         byte[] before = File.ReadAllBytes(path);
         var failure = await Assert.ThrowsAsync<ChapterFailedException>(() => ChapterRunner.RunAsync(path));
-        Assert.Equal(2, failure.CellNumber);
-        Assert.Equal("UnsupportedLanguage", failure.Error.Name);
+        Assert.Equal(2, failure.Failure.Cell.Number);
+        Assert.Equal("UnsupportedLanguage", failure.Failure.Result.Error!.Name);
         Assert.Contains("this cell is in F#", failure.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
     }

@@ -101,12 +101,15 @@ public class FormatterCompatibilityTests
     {
         var outputs = await Outputs("Console.WriteLine(\"old\");\nclear_output();\nclear_output(wait: true);\nConsole.WriteLine(\"new\");");
         Assert.Equal([new StreamOutput("stdout", "old\n"), new ClearOutput(false), new ClearOutput(true), new StreamOutput("stdout", "new\n")], outputs);
-        var stored = new Book.Engine.Notebooks.NotebookOutputs();
-        foreach (var output in outputs) stored.Add(output, 1);
-        Assert.Equal("new\n", (string?)Assert.Single(stored.Outputs)!["text"]![0]);
+        var stored = new Book.Engine.Outputs.CellOutputs(executionCount: 1);
+        foreach (var output in outputs) stored.Add(output);
+        Assert.Equal("new\n", (string?)Assert.Single(stored.ToJson())!["text"]![0]);
     }
 }
 
-/// <summary>Tests that change the process's one formatter run one at a time.</summary>
+/// <summary>
+/// Tests that change the process's one formatter, or its current directory, run one at a time — among them every
+/// test that runs a notebook with <see cref="Book.Engine.Chapters.ChapterRunner"/>, which does both.
+/// </summary>
 [CollectionDefinition(nameof(GlobalFormatter), DisableParallelization = true)]
 public sealed class GlobalFormatter;

@@ -85,4 +85,28 @@ public sealed class DatasetManifestTests : IDisposable
         }
         finally { Directory.Delete(book, recursive: true); }
     }
+
+    [Theory]
+    [InlineData(80, "invalid JSON at line")]   // cut off in the middle
+    [InlineData(0, "invalid JSON")]            // emptied
+    public void A_truncated_manifest_names_itself_and_what_was_expected(int keptBytes, string found)
+    {
+        Write("a,target\n1,2\n", "a,target\n1,2\n");
+        string manifest = Path.Combine(root, "manifest.json");
+        File.WriteAllBytes(manifest, File.ReadAllBytes(manifest)[..keptBytes]);
+
+        var error = Assert.Throws<InvalidDataException>(() => DatasetManifest.Load(root));
+
+        Assert.StartsWith($"{manifest}: expected the book's dataset manifest", error.Message);
+        Assert.Contains(found, error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+    }
+
+    [Fact]
+    public void A_manifest_without_datasets_says_so()
+    {
+        File.WriteAllText(Path.Combine(root, "manifest.json"), "{ \"sets\": [] }");
+        var error = Assert.Throws<InvalidDataException>(() => DatasetManifest.Load(root));
+        Assert.Contains("found no \"datasets\"", error.Message);
+    }
 }

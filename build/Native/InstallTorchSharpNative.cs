@@ -1,6 +1,10 @@
 // Compiled by MSBuild's RoslynCodeTaskFactory (see Directory.Build.targets); not part of any project.
 //
-// TorchSharp 0.107's libLibTorchSharp.so asks for the symbol version GLIBCXX_3.4.32 (GCC 13's
+// Installs TorchSharp's libLibTorchSharp.so into a build output folder: read from the NuGet package,
+// patched in memory where needed, written beside the output and renamed over it (atomic: a program
+// loading the library sees the old file or the new one, never none).
+//
+// The patch: TorchSharp 0.107's libLibTorchSharp.so asks for the symbol version GLIBCXX_3.4.32 (GCC 13's
 // libstdc++), which Debian 12 and Ubuntu 22.04 do not have (they stop at 3.4.30). Its only symbol of
 // that version, std::ios_base_library_init, is referenced but never called, so the requirement can
 // be made weak: the dynamic loader then warns nothing and loads the library.
@@ -17,41 +21,51 @@ using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-public class WeakenGlibcxxRequirement : Task
+public class InstallTorchSharpNative : Task
 {
     const uint ShtGnuVerneed = 0x6ffffffe;
     const ushort VerFlgWeak = 0x2;
 
-    /// <summary>The copy of the library in a build output folder (never the NuGet cache).</summary>
+    /// <summary>The library in the NuGet package (read, never written).</summary>
+    [Required] public string Source { get; set; } = "";
+
+    /// <summary>Where it goes: the copy in a build output folder (never the NuGet cache).</summary>
     [Required] public string Library { get; set; } = "";
 
-    /// <summary>The symbol version to make weak, e.g. GLIBCXX_3.4.32.</summary>
-    [Required] public string Version { get; set; } = "";
+    /// <summary>The symbol version to make weak, e.g. GLIBCXX_3.4.32; empty when this system's libstdc++ has it.</summary>
+    public string WeakenVersion { get; set; } = "";
 
     public override bool Execute()
     {
         if (Library.Replace('\\', '/').Contains("/.nuget/packages/") || Library.Contains("/nuget/packages/"))
         {
-            Log.LogError($"Refusing to patch '{Library}': it lies in a NuGet package cache; patch only build output copies.");
+            Log.LogError($"Refusing to write '{Library}': it lies in a NuGet package cache; only build output copies are written.");
             return false;
         }
-        byte[] elf = File.ReadAllBytes(Library);
-        int changed = MarkWeak(elf, Version);
-        if (changed < 0)
+        byte[] elf = File.ReadAllBytes(Source);
+        if (WeakenVersion.Length > 0)
         {
-            Log.LogError($"'{Library}' is not a 64-bit little-endian ELF file with a .gnu.version_r section.");
-            return false;
+            int changed = MarkWeak(elf, WeakenVersion);
+            if (changed < 0)
+            {
+                Log.LogError($"'{Source}' is not a 64-bit little-endian ELF file with a .gnu.version_r section.");
+                return false;
+            }
+            Log.LogMessage(MessageImportance.High, changed == 0
+                ? $"{Path.GetFileName(Library)}: {WeakenVersion} already weak or not required."
+                : $"{Path.GetFileName(Library)}: marked the {WeakenVersion} requirement weak (this system's libstdc++ lacks it; see README, Troubleshooting).");
         }
-        if (changed == 0)
+        string temporary = Library + $".{Guid.NewGuid():N}.installing";
+        try
         {
-            Log.LogMessage(MessageImportance.Low, $"{Path.GetFileName(Library)}: {Version} already weak or not required.");
-            return true;
+            File.WriteAllBytes(temporary, elf);
+            if (File.Exists(Library)) File.Replace(temporary, Library, null);
+            else File.Move(temporary, Library);
         }
-        string temp = Library + ".weakening";
-        File.WriteAllBytes(temp, elf);
-        File.Replace(temp, Library, null);
-        Log.LogMessage(MessageImportance.High,
-            $"{Path.GetFileName(Library)}: marked the {Version} requirement weak (this system's libstdc++ lacks it; see README, Troubleshooting).");
+        finally
+        {
+            File.Delete(temporary);
+        }
         return true;
     }
 
