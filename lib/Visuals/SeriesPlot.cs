@@ -7,9 +7,8 @@ namespace Book.Visuals;
 /// Several named series of one quantity over steps, layers or epochs as lines on one chart, in the
 /// book's style (<see cref="ChartStyle"/>), with a title and both axes named: a loss per step for
 /// several learning rates, an activation scale per layer for several initialisations (chapters 04 and 05), a
-gradient's size against the steps it travelled back, a forecast against the measured series (09), a GAN's
-losses (11). Values are
-/// written with <see cref="Matrices.Digits"/> significant digits, and a value below 10⁻¹² of its series'
+/// gradient's size against the steps it travelled back, a forecast against the measured series (09), a GAN's
+/// losses (11). Values are written with <see cref="Matrices.Digits"/> significant digits, and a value below 10⁻¹² of its series'
 /// largest magnitude is written as 0: rounding noise such as the 1.1e-16 that <c>linspace(-2, 4, 121)</c>
 /// puts where 0 belongs is invisible in a figure and differs from processor to processor. Values that are
 /// not finite (a run that diverged to NaN) and, on a logarithmic axis, values that are not positive are
