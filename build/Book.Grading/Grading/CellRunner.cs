@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Book.Display;
+using Book.Engine.Execution;
+
+namespace Book.Grading.Grading;
+
+/// <summary>
+/// The sandboxed side of grading (<c>book grade-runner</c>, started by <see cref="SubmissionRun"/>, never by people):
+/// reads one cell at a time from standard input as a JSON line <c>{"n": 3, "name": "cell 7", "code": "…"}</c>,
+/// runs it in one <see cref="Engine"/>, and answers on standard output with
+/// <c>{"n": 3, "ok": true, "receipt": "…", "error": "…", "output": "…"}</c>. The receipt is whatever the cell
+/// left under <see cref="ReceiptKey"/>: the grader appends to each check cell a statement that stores a
+/// random token there, so only a check that ran to its end yields the token the grader expects.
+/// </summary>
+public static class CellRunner
+{
+    /// <summary>The <see cref="AppContext"/> data name a check cell's last statement stores its token under.</summary>
+    public const string ReceiptKey = "book.grading.receipt";
+
+    /// <summary>How much of a cell's printed text comes back for feedback.</summary>
+    public const int OutputLimit = 4000;
+
+    /// <summary>Serves cells until standard input closes; returns the exit code.</summary>
+    public static async Task<int> RunAsync(TimeSpan cellTimeout)
+    {
+        // Replies go to the real standard output; cells' console text is captured by the engine.
+        using var replies = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        BookFormatters.ResetToDefaults();
+        var engine = new Book.Engine.Execution.Engine(cellTimeout);
+        while (await requests.ReadLineAsync() is { } line)
+        {
+            var request = JsonNode.Parse(line)!.AsObject();
+            int n = request["n"]!.GetValue<int>();
+            AppContext.SetData(ReceiptKey, null);
+            var output = new StringBuilder();
+            var result = await engine.ExecuteAsync(request["code"]!.GetValue<string>(), o => Collect(output, o), request["name"]!.GetValue<string>());
+            var reply = new JsonObject
+            {
+                ["n"] = n,
+                ["ok"] = result.Succeeded,
+                ["receipt"] = AppContext.GetData(ReceiptKey) as string,
+                ["error"] = result.Error?.Value,
+                ["output"] = output.Length > OutputLimit ? "…" + output.ToString(output.Length - OutputLimit, OutputLimit) : output.ToString(),
+            };
+            replies.WriteLine(reply.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            if (!result.EngineUsable) return 3;
+        }
+        return 0;
+    }
+
+    static void Collect(StringBuilder output, CellOutput o)
+    {
+        lock (output)
+        {
+            string text = o switch
+            {
+                StreamOutput s => s.Text,
+                ResultOutput r => (r.Data.TryGetValue("text/plain", out var plain) ? plain : "") + "\n",
+                DisplayOutput d => (d.Data.TryGetValue("text/plain", out var plain) ? plain : "") + "\n",
+                _ => "",
+            };
+            output.Append(text);
+            if (output.Length > 4 * OutputLimit) output.Remove(0, output.Length - 2 * OutputLimit);
+        }
+    }
+}
