@@ -38,7 +38,7 @@ try
         "kernel" => KernelCommand.Run(rest),
         "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
-        "assign" => AssignCommand.Run(BookPaths.Find(), rest),
+        "assign" => AssignCommand.Run(BookPaths.Find(AppContext.BaseDirectory), rest),
         "grade" => await GradeCommand.RunAsync(rest),
         // The sandboxed side of `book grade`; started by it, never by people.
         "grade-runner" => await Book.Grading.Grading.CellRunner.RunAsync(TimeSpan.FromSeconds(CommandLine.Positive(

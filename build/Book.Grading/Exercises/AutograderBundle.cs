@@ -23,6 +23,7 @@ public sealed record AutograderBundle(int Format, IReadOnlyList<AssignedNotebook
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Writes the bundle atomically.</summary>

@@ -75,8 +75,9 @@ public static class StudentVersion
             bool expression = before.EndsWith('=') || before.EndsWith('(') || before.EndsWith(',') || before.EndsWith("return", StringComparison.Ordinal)
                 || before.EndsWith('?') || before.EndsWith(':');
             string message = $"Exercise {gradeId}: replace this line with your answer, then run the check cell below it.";
+            bool semicolon = lines.Skip(region.Begin + 1).Take(region.End - region.Begin - 1).LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd().EndsWith(';') == true;
             return [expression
-                ? $"{region.Indent}global::Book.Checks.Exercise.Todo(\"{message}\")"
+                ? $"{region.Indent}global::Book.Checks.Exercise.Todo(\"{message}\"){(semicolon ? ";" : "")}"
                 : $"{region.Indent}throw new NotImplementedException(\"{message}\");"];
         });
 

@@ -22,6 +22,9 @@ public static class CellRunner
     /// <summary>How much of a cell's printed text comes back for feedback.</summary>
     public const int OutputLimit = 4000;
 
+    /// <summary>How long the engine may take to start (see <c>SubmissionRun.StartAllowance</c>, which waits for it).</summary>
+    public static readonly TimeSpan StartUpLimit = TimeSpan.FromSeconds(50);
+
     /// <summary>Serves cells until standard input closes; returns the exit code.</summary>
     public static async Task<int> RunAsync(TimeSpan cellTimeout)
     {
@@ -29,6 +32,9 @@ public static class CellRunner
         using var replies = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
         BookFormatters.ResetToDefaults();
+        // Compiling the first cell loads and JIT-compiles Roslyn (seconds on a busy machine): done here, in an
+        // engine of its own, so that start-up never counts against the first cell's time limit.
+        await new Book.Engine.Execution.Engine(StartUpLimit).ExecuteAsync("0", _ => { }, "start-up");
         var engine = new Book.Engine.Execution.Engine(cellTimeout);
         while (await requests.ReadLineAsync() is { } line)
         {
