@@ -10,7 +10,8 @@ namespace Book.Grading.Grading;
 /// The sandboxed side of grading (<c>book grade-runner</c>, started by <see cref="SubmissionRun"/>, never by people):
 /// reads one cell at a time from standard input as a JSON line <c>{"n": 3, "name": "cell 7", "code": "…"}</c>,
 /// runs it in one <see cref="Engine"/>, and answers on standard output with
-/// <c>{"n": 3, "ok": true, "receipt": "…", "error": "…", "output": "…"}</c>. The receipt is whatever the cell
+/// <c>{"n": 3, "ok": true, "receipt": "…", "error": "…", "stopped": false, "output": "…"}</c> (<c>stopped</c>: the cell could
+/// not be interrupted, and the runner exits). The receipt is whatever the cell
 /// left under <see cref="ReceiptKey"/>: the grader appends to each check cell a statement that stores a
 /// random token there, so only a check that ran to its end yields the token the grader expects.
 /// </summary>
@@ -28,9 +29,10 @@ public static class CellRunner
     /// <summary>Serves cells until standard input closes; returns the exit code.</summary>
     public static async Task<int> RunAsync(TimeSpan cellTimeout)
     {
-        // Replies go to the real standard output; cells' console text is captured by the engine.
-        using var replies = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-        using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        // The channel moves off descriptors 0 and 1, which then read and write /dev/null: a cell that reads
+        // Console.In cannot take the next request (and its token), and raw writes to standard output reach nobody.
+        using var requests = new StreamReader(PrivateChannel.Take(0, FileAccess.Read), Encoding.UTF8);
+        using var replies = new StreamWriter(PrivateChannel.Take(1, FileAccess.Write), new UTF8Encoding(false)) { AutoFlush = true };
         BookFormatters.ResetToDefaults();
         // Compiling the first cell loads and JIT-compiles Roslyn (seconds on a busy machine): done here, in an
         // engine of its own, so that start-up never counts against the first cell's time limit.
@@ -49,6 +51,7 @@ public static class CellRunner
                 ["ok"] = result.Succeeded,
                 ["receipt"] = AppContext.GetData(ReceiptKey) as string,
                 ["error"] = result.Error?.Value,
+                ["stopped"] = !result.EngineUsable,
                 ["output"] = output.Length > OutputLimit ? "…" + output.ToString(output.Length - OutputLimit, OutputLimit) : output.ToString(),
             };
             replies.WriteLine(reply.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));

@@ -90,6 +90,8 @@ public static class SubmissionRun
                 }
                 if (cell.Fixed is { Check: true } check)
                     results[check.GradeId] = Judge(assigned, check, reply, token!);
+                if ((bool?)reply["stopped"] == true)
+                    return $"{cell.Name} ran past its {limits.Cell.TotalSeconds:0} s limit and could not be interrupted; grading stopped there.";
             }
             return null;
         }
@@ -106,14 +108,15 @@ public static class SubmissionRun
         int code = process.ExitCode;
         string why = code switch
         {
-            137 or -9 => "it was killed (SIGKILL: memory exhausted or the process limit reached)",
+            137 or -9 => "it was killed (SIGKILL): the memory limit, the process limit, or a crash",
             152 or -24 => "it used up its CPU time",
-            134 or -6 => "it aborted (often: out of memory, or too many threads for the process limit)",
-            _ => $"exit code {code}",
+            134 or -6 => "it aborted: out of memory, too many threads for the process limit, or a crash",
+            139 or -11 => "it crashed (segmentation fault)",
+            _ => $"it exited with code {code}: Environment.Exit, or a crash",
         };
         string detail;
-        lock (stderr) detail = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.Contains("Exception", StringComparison.Ordinal)) ?? "";
-        return $"{cell.Name} ended the grading process ({why}: Environment.Exit, a crash, or a resource limit){(detail.Length > 0 ? $" — {detail.Trim()}" : "")}; later cells did not run.";
+        lock (stderr) detail = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(l => l.Contains("xception", StringComparison.Ordinal)) ?? "";
+        return $"{cell.Name} ended the grading process; {why}{(detail.Length > 0 ? $" ({detail.Trim()})" : "")}. Later cells did not run.";
     }
 
     static ExerciseResult Judge(AssignedNotebook assigned, FixedCell check, JsonObject reply, string token)

@@ -64,9 +64,10 @@ public sealed class Sandbox(string toolDirectory, string? datasetsDirectory, San
             "--setenv", "DOTNET_ROOT", dotnetRoot, "--setenv", "DOTNET_CLI_TELEMETRY_OPTOUT", "1",
             "--setenv", "DOTNET_NOLOGO", "1", "--setenv", "LANG", "C.UTF-8"]);
         if (datasetsDirectory is not null) args.AddRange(["--ro-bind", datasetsDirectory, "/book/datasets", "--setenv", "BOOK_DATASETS", "/book/datasets"]);
-        // The managed heap gets half of the address space, so the GC fails with OutOfMemoryException
-        // (a message) before the kernel refuses an allocation (a crash).
-        args.AddRange(["--setenv", "DOTNET_GCHeapHardLimit", (Limits.MemoryBytes / 2).ToString("x", CultureInfo.InvariantCulture)]);
+        // The managed heap gets a quarter of the address space (.NET and libtorch reserve much of the rest
+        // for code, thread stacks and native tensors), so a memory bomb meets OutOfMemoryException, a message,
+        // before the kernel refuses the runtime an allocation, a crash.
+        args.AddRange(["--setenv", "DOTNET_GCHeapHardLimit", (Limits.MemoryBytes / 4).ToString("x", CultureInfo.InvariantCulture)]);
         args.AddRange(["--", Which("prlimit")!,
             $"--as={Limits.MemoryBytes}", $"--cpu={Limits.CpuSeconds}", $"--nproc={Limits.Processes}", "--core=0",
             "--", Path.Combine(dotnetRoot, "dotnet"), "/book/tool/book.dll", "grade-runner", "--cell-timeout", cellSeconds]);
