@@ -105,7 +105,7 @@ public sealed class GradeCommandTests : IDisposable
             ["edits-check"] = (new(Answers(greeting: "var greeting = \"wrong\";")) { ["ex-3-check"] = "Console.WriteLine(\"✓ greeting\");" }, ["passed", "passed", "failed"]),
             ["snoops"] = (Answers(greeting: snoop), ["passed", "passed", "failed"]),
             ["memory-bomb"] = (Answers(squares: "void Hoard() { var hoard = new List<byte[]>(); while (true) hoard.Add(new byte[1 << 27]); }\nHoard();"), ["failed", "passed", "passed"]),
-            ["fork-bomb"] = (Answers(greeting: "for (int i = 0; i < 2000; i++) System.Diagnostics.Process.Start(\"/bin/sh\", \"-c 'sleep 60'\");\n" + Greeting), ["passed", "passed", "failed|not run"]),
+            ["fork-bomb"] = (Answers(greeting: "for (int i = 0; i < 2000; i++) System.Diagnostics.Process.Start(\"/bin/sleep\", \"60\");\n" + Greeting), ["passed", "passed", "failed|not run"]),
         };
         var paths = expected.Select(e => Submit(assignment, e.Key, e.Value.Cells)).ToList();
         string notJson = Path.Combine(folder, "submissions", "not-json.ipynb");

@@ -53,7 +53,7 @@ public static class SubmissionRun
         var limits = sandbox.Limits;
         var deadline = Stopwatch.StartNew();
         using var process = new Process { StartInfo = sandbox.StartInfo(slot) };
-        process.Start();
+        await StartAsync(process);
         var stderr = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) if (stderr.Length < 4000) stderr.AppendLine(e.Data); };
         process.BeginErrorReadLine();
@@ -100,6 +100,25 @@ public static class SubmissionRun
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Starts the process from a thread of its own that lives as long as the process: bubblewrap's
+    /// --die-with-parent (PR_SET_PDEATHSIG) kills the sandbox when the <em>thread</em> that started it ends,
+    /// and thread-pool threads end when idle.
+    /// </summary>
+    static Task StartAsync(Process process)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try { process.Start(); }
+            catch (Exception e) { started.SetException(e); return; }
+            started.SetResult();
+            // Returns when the process ends; the grader may have disposed of it by then.
+            try { process.WaitForExit(); } catch (SystemException) { }
+        }) { IsBackground = true, Name = "sandbox parent" }.Start();
+        return started.Task;
     }
 
     static string Ended(Process process, PlannedCell cell, System.Text.StringBuilder stderr)
