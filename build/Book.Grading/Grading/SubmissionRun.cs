@@ -99,6 +99,9 @@ public static class SubmissionRun
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
+            // Unsandboxed, the runner worked in a temporary folder of its own (sandboxed, /tmp vanishes with the sandbox).
+            if (!sandbox.Isolated && Directory.Exists(process.StartInfo.WorkingDirectory))
+                Directory.Delete(process.StartInfo.WorkingDirectory, recursive: true);
         }
     }
 
