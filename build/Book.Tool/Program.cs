@@ -18,6 +18,13 @@ const string Usage = """
     book export [chapters...]  write chapters as .NET file-based apps: `dotnet run export/NN-slug.cs`
                                --out DIR   output folder inside the repository (default export/)
     book doctor                check this machine: .NET, TorchSharp natives, CPU kernels, site tools
+    book assign [chapters...]  student versions of chapters (DIR/student/) and the autograder bundle (DIR/autograder/)
+                               --out DIR   output folder (default assignment/)
+    book grade ASSIGNMENT SUBMISSION...
+                               grade notebooks (or folders of them), each in a sandbox; writes grades.csv,
+                               ID/results.json (Gradescope) and ID/feedback.md under --out (default ASSIGNMENT/graded)
+                               --jobs N (default: cores)  --cell-timeout S (60)  --timeout S (600 a submission)
+                               --memory GB (8)  --no-sandbox (trusted notebooks only)
     book test                  (./book script) set up, build, and run every test: dotnet test Book.sln -c Release
 
     --verbose                  with any command: errors come with their stack trace
@@ -38,6 +45,11 @@ try
         "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
         "test" => throw new BookException("`test` is a command of the ./book script at the repository root: run `./book test`."),
+        "assign" => AssignCommand.Run(BookPaths.Find(AppContext.BaseDirectory), rest),
+        "grade" => await GradeCommand.RunAsync(rest),
+        // The sandboxed side of `book grade`; started by it, never by people.
+        "grade-runner" => await Book.Grading.Grading.CellRunner.RunAsync(TimeSpan.FromSeconds(CommandLine.Positive(
+            CommandLine.Parse(rest, ["--cell-timeout"], "grade-runner").Options, "--cell-timeout", 60))),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
     };

@@ -32,8 +32,12 @@ public sealed class NotebookCell
         set => json["id"] = value;
     }
 
-    /// <summary>The source as one string (nbformat allows a string or a list of lines).</summary>
-    public string Source => JoinText(json["source"]);
+    /// <summary>The source as one string (nbformat allows a string or a list of lines); set as a list of lines.</summary>
+    public string Source
+    {
+        get => JoinText(json["source"]);
+        set => json["source"] = SplitLines(value);
+    }
 
     /// <summary>The cell's metadata object (created when missing).</summary>
     public JsonObject Metadata => (json["metadata"] ??= new JsonObject()).AsObject();
