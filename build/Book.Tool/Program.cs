@@ -18,7 +18,7 @@ const string Usage = """
     book export [chapters...]  write chapters as .NET file-based apps: `dotnet run export/NN-slug.cs`
                                --out DIR   output folder inside the repository (default export/)
     book doctor                check this machine: .NET, TorchSharp natives, libstdc++, site tools
-    """;
+    """ + "\n" + Book.Bench.BenchCommand.Usage;
 
 try
 {
@@ -31,6 +31,7 @@ try
         "kernel" => KernelCommand.Run(rest),
         "export" => ExportCommand.Run(BookPaths.Find(), rest),
         "doctor" => DoctorCommand.Run(),
+        "bench" => await Book.Bench.BenchCommand.RunAsync(BookPaths.Find(), rest),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
     };
