@@ -61,7 +61,7 @@ public static class BenchCommand
         {
             var times = TrainingThroughput.Compare(c, size.Runs, Progress);
             handWritten[c.Name] = times.MedianA;
-            report.Add(section, new Figure($"{c.Name}, {c.Samples} samples, batch {c.BatchSize}: Trainer ÷ hand-written, time per epoch",
+            report.Add(section, new Figure($"{c.Name}, {c.Samples} samples, batch {c.BatchSize}: Trainer ÷ hand-written, CPU time per epoch",
                 $"{Times(times.Ratio)} (hand-written {Duration(times.MedianA)}/epoch, {Format(c.Samples / times.MedianA, 0)} samples/s; "
                 + $"Trainer {Duration(times.MedianB)}/epoch)",
                 $"≤ {Times(TrainerTarget)}", times.Ratio <= TrainerTarget));
@@ -74,11 +74,11 @@ public static class BenchCommand
         const string section = "The book's from-scratch code against TorchSharp's built-ins, time per step";
         Progress("optimizer steps");
         foreach (var (name, times) in StepTimes.OptimizerSteps(size))
-            report.Add(section, new Figure($"{name} (chapter 04), 203 530 parameters: book ÷ TorchSharp",
+            report.Add(section, new Figure($"{name} (chapter 04), 203 530 parameters: book ÷ TorchSharp, CPU time",
                 $"{Times(times.Ratio)} (book {Duration(times.MedianB)}, TorchSharp {Duration(times.MedianA)})"));
         Progress("attention");
         foreach (var (name, times) in StepTimes.Attention(size))
-            report.Add(section, new Figure($"{name} (chapter 10), forward and backward, [32, 4, 64, 16]: book ÷ TorchSharp",
+            report.Add(section, new Figure($"{name} (chapter 10), forward and backward, [32, 4, 64, 16]: book ÷ TorchSharp, CPU time",
                 $"{Times(times.Ratio)} (book {Duration(times.MedianB)}, TorchSharp {Duration(times.MedianA)})"));
     }
 
@@ -147,6 +147,8 @@ public static class BenchCommand
 
     static void Chapters(BenchReport report, BookPaths paths, string datasets)
     {
+        // The targets are held against CPU time: the book computes on one thread, so on a quiet machine CPU time
+        // is the wall time, and on a shared one it is the part that does not depend on the other programs.
         const string section = "Chapters: `book run` as a learner runs it (one run each, /usr/bin/time -v)";
         double wall = 0, cpu = 0;
         foreach (string chapter in paths.AllChapters())
@@ -154,11 +156,11 @@ public static class BenchCommand
             Progress($"chapter {Path.GetFileName(chapter)}");
             var times = ChapterTimes.Measure(chapter, datasets);
             (wall, cpu) = (wall + times.WallSeconds, cpu + times.CpuSeconds);
-            report.Add(section, new Figure($"{times.Chapter}: wall (CPU time user + system), peak RSS",
-                $"{Duration(times.WallSeconds)} ({Duration(times.CpuSeconds)}), {Format(times.PeakMegabytes, 0)} MiB",
-                "≤ 2 min", times.WallSeconds <= 120));
+            report.Add(section, new Figure($"{times.Chapter}: CPU time user + system (wall), peak RSS",
+                $"{Duration(times.CpuSeconds)} ({Duration(times.WallSeconds)}), {Format(times.PeakMegabytes, 0)} MiB",
+                "≤ 2 min", times.CpuSeconds <= 120));
         }
-        report.Add(section, new Figure("The whole book: wall (CPU time)", $"{Duration(wall)} ({Duration(cpu)})", "≤ 10 min", wall <= 600));
+        report.Add(section, new Figure("The whole book: CPU time (wall)", $"{Duration(cpu)} ({Duration(wall)})", "≤ 10 min", cpu <= 600));
     }
 
     static void Suite(BenchReport report, BookPaths paths)

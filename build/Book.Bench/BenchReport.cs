@@ -40,7 +40,8 @@ sealed class BenchReport(MachineInfo machine, int runs, bool quick)
     {
         var text = new StringBuilder();
         text.AppendLine($"Measured by `book bench{(quick ? " --quick" : "")}` on {machine.Date:yyyy-MM-dd HH:mm} UTC; "
-                        + $"figures are medians of {runs} run{(runs == 1 ? "" : "s")}, comparisons medians of per-run ratios.")
+                        + $"figures are medians of {runs} run{(runs == 1 ? "" : "s")}, comparisons medians of per-run ratios; "
+                        + "computation is timed in CPU time (user + system), latencies in wall-clock time.")
             .AppendLine()
             .AppendLine($"- Machine: {machine.CpuModel}, {machine.Cores} cores, load average {Format(machine.LoadAverage, 1)} when the run began")
             .AppendLine($"- libtorch CPU capability: {machine.CpuCapability}; TorchSharp threads: 1")

@@ -50,14 +50,14 @@ static class StepTimes
         foreach (bool causal in new[] { false, true })
         {
             var times = Timing.Alternate(
-                () => PerStep(() => nn.functional.scaled_dot_product_attention(q, k, v, is_casual: causal).sum().backward(), size.Steps),
-                () => PerStep(() => ScaledDotProductAttention.Apply(q, k, v, causal: causal).Output.sum().backward(), size.Steps),
+                () => PerStep(() => nn.functional.scaled_dot_product_attention(q, k, v, is_casual: causal).sum().backward(), size.AttentionSteps),
+                () => PerStep(() => ScaledDotProductAttention.Apply(q, k, v, causal: causal).Output.sum().backward(), size.AttentionSteps),
                 size.Runs);
             yield return (causal ? "scaled dot-product attention, causal" : "scaled dot-product attention", times);
         }
     }
 
-    static double PerStep(Action step, int steps) => Timing.Seconds(() =>
+    static double PerStep(Action step, int steps) => Timing.CpuSeconds(() =>
     {
         for (int i = 0; i < steps; i++)
         {

@@ -9,12 +9,26 @@ namespace Book.Bench;
 /// </summary>
 static class Timing
 {
-    /// <summary>Seconds that <paramref name="action"/> takes.</summary>
+    /// <summary>Seconds that <paramref name="action"/> takes: wall-clock time, for latencies (a cell, a round trip, a process).</summary>
     public static double Seconds(Action action)
     {
         var clock = Stopwatch.StartNew();
         action();
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The CPU time (user + system, all threads) this process spends in <paramref name="action"/>: for computation.
+    /// On a machine shared with other programs it barely moves with their load, where wall-clock time doubles;
+    /// computing on one thread, it equals the wall-clock time of a quiet machine.
+    /// </summary>
+    public static double CpuSeconds(Action action)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        action();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 
     /// <summary>

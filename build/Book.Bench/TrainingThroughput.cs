@@ -36,8 +36,12 @@ static class TrainingThroughput
         const int vocabulary = 64, length = 32;
         var tokens = randint(1, vocabulary, [size.Sequences, length], dtype: ScalarType.Int64);
         var labels = tokens.select(1, 0).ge(vocabulary / 2).to_type(ScalarType.Int64);
+        // A model that costs almost nothing per step, so that the loop's own per-step cost is what is timed.
+        var features = randn(size.Sequences * 4, 16);
+        var classes = randint(0, 2, [size.Sequences * 4]);
         return
         [
+            new("Tiny MLP 16-16-2 (random data: the loop's own cost per step)", () => new Mlp([16, 16, 2]), features, classes, 16, size.Epochs),
             new("MLP 784-256-10 (Fashion-MNIST)", () => new Mlp([784, 256, 10]), x.reshape(images, 784), y, 64, size.Epochs),
             new("CNN conv32-conv64-dense128 (Fashion-MNIST)", () => Cnn.Mnist(), x, y, 64, size.Epochs),
             new("LSTM classifier, embedding 32, hidden 64 (sequences of 32 tokens)",
@@ -62,7 +66,7 @@ static class TrainingThroughput
         Reproducibility.Seed(42, 1);
         using var model = c.Create();
         using var optimizer = optim.Adam(model.parameters(), 1e-3);
-        return Timing.Seconds(() => loop(model, optimizer, c)) / c.Epochs;
+        return Timing.CpuSeconds(() => loop(model, optimizer, c)) / c.Epochs;
     }
 
     /// <summary>The loop a TorchSharp user writes by hand.</summary>
