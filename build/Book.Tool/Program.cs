@@ -25,6 +25,7 @@ const string Usage = """
                                ID/results.json (Gradescope) and ID/feedback.md under --out (default ASSIGNMENT/graded)
                                --jobs N (default: cores)  --cell-timeout S (60)  --timeout S (600 a submission)
                                --memory GB (8)  --no-sandbox (trusted notebooks only)
+    """ + "\n" + Book.Bench.BenchCommand.Usage + "\n" + """
     book test                  (./book script) set up, build, and run every test: dotnet test Book.sln -c Release
 
     --verbose                  with any command: errors come with their stack trace
@@ -50,6 +51,7 @@ try
         // The sandboxed side of `book grade`; started by it, never by people.
         "grade-runner" => await Book.Grading.Grading.CellRunner.RunAsync(TimeSpan.FromSeconds(CommandLine.Positive(
             CommandLine.Parse(rest, ["--cell-timeout"], "grade-runner").Options, "--cell-timeout", 60))),
+        "bench" => await Book.Bench.BenchCommand.RunAsync(BookPaths.Find(), rest),
         null or "help" or "--help" or "-h" => Help(),
         var unknown => throw new BookException($"Unknown command '{unknown}'.\n{Usage}"),
     };

@@ -110,7 +110,7 @@ public sealed class BrowserTests(BuiltSite site, ITestOutputHelper output)
         })()
         """;
 
-    static readonly string[] AppendixPages = ["index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html"];
+    static readonly string[] AppendixPages = ["index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html", "appendices/performance.html"];
 
     [Theory]
     [InlineData("Halevy", "appendices/references.html")]

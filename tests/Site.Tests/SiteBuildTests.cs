@@ -16,7 +16,7 @@ public sealed partial class SiteBuildTests(BuiltSite site, ITestOutputHelper out
         Assert.True(site.Build.Total < TimeSpan.FromSeconds(60), $"the site took {site.Build.Total.TotalSeconds:0.0} s to build");
         Assert.NotEmpty(site.Chapters);
         foreach (var (html, _) in site.Chapters) Assert.True(File.Exists(html), $"{html} was not built");
-        foreach (string page in new[] { "index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html", "search/search_index.js" })
+        foreach (string page in new[] { "index.html", "appendices/errata.html", "appendices/glossary.html", "appendices/references.html", "appendices/performance.html", "search/search_index.js" })
             Assert.True(File.Exists(site.Page(page)), $"{page} was not built");
     }
 
