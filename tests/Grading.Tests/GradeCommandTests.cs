@@ -123,7 +123,7 @@ public sealed class GradeCommandTests : IDisposable
                 $"{name}: expected [{string.Join(", ", statuses)}], got\n{string.Join("\n", rows.Where(r => r[0] == name).Select(r => string.Join(" | ", r)))}\n{output}");
         foreach (var unreadable in new[] { "not-json", "nbformat-3" })
             Assert.All(rows.Where(r => r[0] == unreadable), r => Assert.Equal(("0", "not run"), (r[4], r[6])));
-        Assert.Contains(rows, r => r[0] == "not-json" && r[7].Contains("not valid JSON"));
+        Assert.Contains(rows, r => r[0] == "not-json" && r[7].Contains("invalid JSON"));
         Assert.Contains(rows, r => r[0] == "nbformat-3" && r[7].Contains("expected nbformat 4"));
         Assert.Contains(rows, r => r[0] == "partly-wrong" && r[3] == "ex-2-check" && r[7].Contains("a hidden check failed"));
         Assert.Contains(rows, r => r[0] == "infinite-loop" && r[3] == "ex-1-check" && r[7].Contains("squares"));
