@@ -1,4 +1,5 @@
 using Book.Data;
+using Book.LargeModels;
 using Book.Models;
 using Book.Runtime;
 using Book.Training;
@@ -10,8 +11,12 @@ namespace Book.Bench;
 /// <summary>A model of the book and the data it trains on for the throughput comparison.</summary>
 /// <param name="Name">As the table names it, e.g. "MLP 784-256-10".</param>
 /// <param name="Create">Builds the model (after the seed is set, so every run starts from the same weights).</param>
-sealed record TrainingCase(string Name, Func<nn.Module<Tensor, Tensor>> Create, Tensor X, Tensor Y, int BatchSize, int Epochs)
+sealed record TrainingCase(string Name, Func<nn.Module<Tensor, Tensor>> Create, Tensor X, Tensor Y, int BatchSize, int Epochs,
+    Func<Tensor, Tensor, Tensor>? Loss = null)
 {
+    /// <summary>The loss both loops minimise: <see cref="Loss"/>, or cross-entropy over classes.</summary>
+    public Func<Tensor, Tensor, Tensor> LossFunction => Loss ?? ((output, target) => nn.functional.cross_entropy(output, target));
+
     /// <summary>How many samples one epoch sees.</summary>
     public long Samples => X.shape[0];
 }
@@ -46,8 +51,9 @@ static class TrainingThroughput
             new("CNN conv32-conv64-dense128 (Fashion-MNIST)", () => Cnn.Mnist(), x, y, 64, size.Epochs),
             new("LSTM classifier, embedding 32, hidden 64 (sequences of 32 tokens)",
                 () => new SequenceClassifier(vocabulary, 32, 64, 2), tokens, labels, 32, size.Epochs),
-            new("Transformer classifier, d 32, 4 heads, 2 layers (sequences of 32 tokens)",
-                () => new TransformerClassifier(vocabulary, 2, maxLength: length), tokens, labels, 32, size.Epochs),
+            new("Transformer language model, d 32, 4 heads, 2 layers (next token of 31)",
+                () => new TransformerLanguageModel(TransformerConfig.DecoderOnly(vocabulary, length - 1, 32, 2, 4)),
+                tokens[.., ..^1], tokens[.., 1..], 32, size.Epochs, TransformerLanguageModel.Loss),
         ];
     }
 
@@ -80,7 +86,7 @@ static class TrainingThroughput
             {
                 using var scope = NewDisposeScope();
                 var rows = order.narrow(0, start, Math.Min(c.BatchSize, c.Samples - start));
-                var loss = nn.functional.cross_entropy(model.call(c.X.index_select(0, rows)), c.Y.index_select(0, rows));
+                var loss = c.LossFunction(model.call(c.X.index_select(0, rows)), c.Y.index_select(0, rows));
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -91,7 +97,7 @@ static class TrainingThroughput
     /// <summary>The book's way: <see cref="Trainer.Fit"/> over shuffled <see cref="Batches"/>, progress shown (to a discarded console).</summary>
     static void WithTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, TrainingCase c)
     {
-        var trainer = new Trainer(model, (output, target) => nn.functional.cross_entropy(output, target), optimizer);
+        var trainer = new Trainer(model, c.LossFunction, optimizer);
         var console = Console.Out;
         Console.SetOut(TextWriter.Null);
         try

@@ -30,7 +30,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("- libtorch CPU capability: ", text);
         foreach (string row in new[]
                  {
-                     "| Tiny MLP 16-16-2", "| MLP 784-256-10", "| CNN conv32", "| LSTM classifier", "| Transformer classifier", "| Adam (chapter 04)",
+                     "| Tiny MLP 16-16-2", "| MLP 784-256-10", "| CNN conv32", "| LSTM classifier", "| Transformer language model", "| Adam (chapter 04)",
                      "| scaled dot-product attention, causal", "| Engine time per trivial cell", "| Kernel round trip", "TorchSharp throughput ÷ PyTorch's",
                  })
             Assert.Contains(row, text);
