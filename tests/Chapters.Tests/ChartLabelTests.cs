@@ -48,6 +48,12 @@ public partial class ChartLabelTests
                         "xaxis2": {"title": {"text": "key"}}}}
             """)!;
         Assert.Equal(["the chart has no title", "yaxis has no title", "yaxis2 has no title"], MissingLabels(unlabelled));
+
+        var imageGrid = JsonNode.Parse("""
+            {"data": [{"type": "heatmap"}], "layout": {"title": {"text": "Filters"}, "xaxis": {"visible": false},
+             "yaxis": {"visible": true}}}
+            """)!;
+        Assert.Equal(["yaxis has no title"], MissingLabels(imageGrid));
     }
 
     /// <summary>What the figure lacks: its title, or the title of an axis it has or draws on.</summary>
@@ -66,9 +72,12 @@ public partial class ChartLabelTests
             axes.Add("yaxis" + ((string?)trace["yaxis"] ?? "y")[1..]);
         }
         foreach (string axis in axes.OrderBy(a => a[0]).ThenBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal))
-            if (!HasTitle(layout[axis] as JsonObject)) problems.Add($"{axis} has no title");
+            if (!HasTitle(layout[axis] as JsonObject) && !Hidden(layout[axis] as JsonObject)) problems.Add($"{axis} has no title");
         return problems;
     }
+
+    /// <summary>An axis that is not drawn (<c>"visible": false</c>, as in an image grid) has nothing to label.</summary>
+    static bool Hidden(JsonObject? axis) => axis?["visible"] is JsonValue visible && visible.TryGetValue(out bool shown) && !shown;
 
     /// <summary>A non-blank title, as Plotly accepts it: <c>"title": {"text": "…"}</c> or <c>"title": "…"</c>.</summary>
     static bool HasTitle(JsonObject? owner) => owner?["title"] switch
