@@ -141,6 +141,11 @@ Add("fashion-mnist-full", "Fashion-MNIST, full: 60 000 training and 10 000 test 
     "classification", fashionClasses, FashionSource, FashionLicence, null,
     fashionFiles.Select(f => Path.Combine(FashionMnist, f)).ToArray())["install"] = "sudo apt-get install dataset-fashion-mnist";
 
+Add("gpl-3", "The GNU General Public License, version 3 (Free Software Foundation, 2007): 35 kB of English prose for a character-level language model",
+    "text", null, "/usr/share/common-licenses/GPL-3 of Debian's base-files package, present on every Debian and Ubuntu system",
+    "verbatim copying and distribution permitted, changes not allowed (the licence's own terms)", null,
+    "/usr/share/common-licenses/GPL-3")["install"] = "part of the base-files package (installed everywhere; `sudo apt-get install --reinstall base-files` restores it)";
+
 var manifest = new JsonObject
 {
     ["about"] = "The book's datasets: every file with its size in bytes and SHA-256, checked by Book.Data.Datasets before use. "
