@@ -13,6 +13,24 @@ namespace Book.Business;
 /// <param name="Scenario">What happens, in words.</param>
 public sealed record Risk(string Name, string NamedIn, string Property, double Factor, string Scenario)
 {
+    /// <summary>
+    /// The challenges the source articles list (000 §8.2 and §9.1, 001 §8.2, 002 §2.3, 004 §8), each as a shock to
+    /// one assumption. The sizes of the shocks are the book's illustrative assumptions, not the sources'.
+    /// </summary>
+    public static IReadOnlyList<Risk> FromSources { get; } =
+    [
+        new("privacy incident", "000 §8.2, 001 §8.2", nameof(BusinessAssumptions.MonthlyChurn), 2,
+            "a data leak doubles the share of customers who leave each month"),
+        new("new regulation", "004 §8, 000 §9.1", nameof(BusinessAssumptions.ComplianceCostPerMonth), 4,
+            "audits and legal work cost four times as much"),
+        new("compute shortage", "000 §9.1, 001 §1.3", nameof(BusinessAssumptions.AcceleratorPricePerHour), 1.5,
+            "accelerators rent for 50 % more"),
+        new("competitor's price cut", "004 §8, 002 §2.3", nameof(BusinessAssumptions.PricePerMillionTokens), 0.6,
+            "a rival's cheaper model forces the price down by 40 %"),
+        new("talent shortage", "000 §8.2", nameof(BusinessAssumptions.FixedCostsPerMonth), 1.3,
+            "scarce engineers cost 30 % more"),
+    ];
+
     /// <summary>The assumptions after the risk happened.</summary>
     public BusinessAssumptions Apply(BusinessAssumptions assumptions)
     {
