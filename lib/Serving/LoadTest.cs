@@ -20,13 +20,17 @@ public sealed record LoadTest(string Path, Func<int, string> Body, int Requests,
     /// <summary>Requests sent one by one before the clock starts (JIT compilation, first allocations).</summary>
     public const int WarmupRequests = 4;
 
-    /// <summary>Runs the test against the service at <paramref name="address"/>.</summary>
-    public async Task<LoadReport> RunAsync(Uri address)
+    /// <summary>
+    /// Runs the test against the service at <paramref name="address"/>; <paramref name="afterWarmup"/>, if given, is called
+    /// between the warm-up requests and the measured ones (to reset the server's counters, so that they count only the test).
+    /// </summary>
+    public async Task<LoadReport> RunAsync(Uri address, Action? afterWarmup = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (Requests < 1 || Concurrency < 1) throw new ArgumentException($"Expected at least one request and one client, got {Requests} and {Concurrency}.");
         using var client = new ServiceClient(address, Concurrency);
         for (int i = 0; i < WarmupRequests; i++) await client.PostAsync(Path, Body(i)).ConfigureAwait(false);
+        afterWarmup?.Invoke();
 
         var latencies = new double[Requests];
         var succeeded = new bool[Requests];
