@@ -32,7 +32,7 @@ public sealed record ServingCost(double PricePerHour, double TokensPerSecond, do
     /// <summary>Tokens one server serves in a month at this utilisation: r · 3600 · u · 730.</summary>
     public double TokensPerMonth => TokensPerSecond * 3600 * Utilisation * HoursPerMonth;
 
-    /// <summary>"$0.94 per million tokens ($6.88/h, 4,050 tokens/s, 50 % busy)".</summary>
+    /// <summary>"$0.94 per million tokens ($6.88/h, 4050 tokens/s, 50 % busy)".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"${PerMillionTokens:F3} per million tokens (${PricePerHour:G4}/h, {TokensPerSecond:N0} tokens/s, {100 * Utilisation:F0} % busy)");
+        $"${PerMillionTokens:F3} per million tokens (${PricePerHour:G4}/h, {TokensPerSecond:F0} tokens/s, {100 * Utilisation:F0} % busy)");
 }
