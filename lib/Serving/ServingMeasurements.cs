@@ -56,7 +56,7 @@ public sealed record ServingMeasurements(string Machine, long LanguageModelParam
         text.Append(CultureInfo.InvariantCulture, $"matrix product {MatmulGigaflopsPerSecond:F1} GFLOP/s, decoding at {100 * DecodeEfficiency:F0} % of its bound\n");
         foreach (var t in LoadTests)
             text.Append(CultureInfo.InvariantCulture,
-                $"{t.Policy,-8} {t.Concurrency,3} clients: {t.TokensPerSecond,8:F0} tokens/s, p50 {t.P50Milliseconds:F1} ms, p99 {t.P99Milliseconds:F1} ms, mean batch {t.MeanBatchSize:F1}\n");
+                $"{t.Policy}, {t.Concurrency} clients: {t.TokensPerSecond:F0} tokens/s, p50 {t.P50Milliseconds:F1} ms, p99 {t.P99Milliseconds:F1} ms, mean batch {t.MeanBatchSize:F1}\n");
         return text.ToString().TrimEnd();
     }
 }
