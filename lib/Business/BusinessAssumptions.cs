@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using Book.Display;
 using Book.LargeModels;
+using Book.Models;
 using Book.Serving;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Business;
 
@@ -118,7 +120,7 @@ public sealed record BusinessAssumptions
 
     /// <summary>The roofline of the served model on one <see cref="Hardware"/>, its cache included (chapter 12).</summary>
     public DecodeRoofline Roofline => new(ModelParameters, BytesPerParameter, Hardware,
-        KeyValueCache.BytesPerToken(ModelLayers, ModelWidth, BytesPerParameter), ContextTokens);
+        TransformerLanguageModel.KeyValueCache.BytesPerToken(ModelLayers, ModelWidth, BytesPerParameter), ContextTokens);
 
     /// <summary>Sequences actually decoded together: <see cref="ConcurrentSequences"/>, or fewer when their caches do not fit.</summary>
     public int Batch => Math.Max(1, Math.Min(ConcurrentSequences, Roofline.MaxBatchInMemory()));
@@ -177,6 +179,6 @@ public sealed class BusinessAssumptionsFormatters : IFormatterSet
     public void Register()
     {
         Formatter.Register<BusinessAssumptions>(a => a.ToTable().ToText());
-        Formatter.Register<BusinessAssumptions>(a => a.ToTable().ToHtml(), Formatter.Html);
+        Formatter.Register<BusinessAssumptions>(a => a.ToTable().ToHtml(), MimeTypes.Html);
     }
 }

@@ -44,8 +44,8 @@ public sealed record ClassifierRecipe(int[] HiddenSizes, double LearningRate = 1
         using var yValidation = split.Validation.Y.to_type(ScalarType.Float32).unsqueeze(1);
         var trainer = new Trainer(model, (logits, y) => nn.functional.binary_cross_entropy_with_logits(logits, y),
             optim.Adam(model.parameters(), LearningRate), TrainingMetric.Accuracy()) { ShowProgress = showProgress };
-        var history = trainer.Fit(new TensorBatches(xTrain, yTrain, BatchSize, shuffle: true), Epochs,
-            new TensorBatches(xValidation, yValidation, 256));
+        var history = trainer.Fit(new Batches(xTrain, yTrain, BatchSize, shuffle: true), Epochs,
+            new Batches(xValidation, yValidation, 256));
         var served = new ServedClassifier(model, sizes, standardizer, classes);
         return new TrainedClassifier(served, history, split);
     }

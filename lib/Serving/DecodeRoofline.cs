@@ -17,7 +17,7 @@ namespace Book.Serving;
 /// <param name="Parameters">N.</param>
 /// <param name="BytesPerParameter">2 for 16-bit weights, 1 for int8, 4 for float32.</param>
 /// <param name="Hardware">The processor.</param>
-/// <param name="CacheBytesPerToken">c, key/value cache bytes per token (<see cref="KeyValueCache.BytesPerToken"/>); 0 to ignore.</param>
+/// <param name="CacheBytesPerToken">c, key/value cache bytes per token (<see cref="Models.TransformerLanguageModel.KeyValueCache.BytesPerToken"/>); 0 to ignore.</param>
 /// <param name="CachedTokens">T, tokens already in each sequence's cache.</param>
 public sealed record DecodeRoofline(double Parameters, double BytesPerParameter, Accelerator Hardware, double CacheBytesPerToken = 0, double CachedTokens = 0)
 {

@@ -1,4 +1,5 @@
 using Book.Data;
+using Book.LargeModels;
 using Book.Models;
 using Book.Runtime;
 using Book.Training;
@@ -14,33 +15,30 @@ namespace Book.Serving;
 /// last <see cref="ValidationShare"/> of it); every step trains on <see cref="BatchSize"/> windows of
 /// <see cref="Context"/> + 1 characters starting at random places (drawn from <see cref="Reproducibility.Random"/>),
 /// each position predicting the next character with cross-entropy −(1/N) Σ log P(x_{t+1} | x_≤t); AdamW.
-/// The record's architecture fields are also what a saved bundle stores to rebuild the model.
+/// The record's architecture fields make the model's <see cref="TransformerConfig"/> (<see cref="Config"/>).
 /// </summary>
-/// <param name="ModelSize">d, the width of every token vector.</param>
+/// <param name="ModelWidth">d, the width of every token vector.</param>
 /// <param name="Heads">Attention heads per block.</param>
 /// <param name="Layers">Transformer blocks.</param>
-/// <param name="FeedForwardSize">Hidden width of each block's feed-forward network.</param>
+/// <param name="FeedForwardWidth">d_ff, the hidden width of each block's feed-forward network.</param>
 /// <param name="Context">The longest text the model reads at once (also the training window).</param>
 /// <param name="Dropout">Dropout while training.</param>
 /// <param name="BatchSize">Windows per step.</param>
 /// <param name="Steps">Optimizer steps in all (reported in epochs of <see cref="StepsPerEpoch"/>).</param>
 /// <param name="LearningRate">AdamW's step size.</param>
 /// <param name="ValidationShare">Share of the text, at its end, kept for validation.</param>
-public sealed record LanguageModelRecipe(int ModelSize = 64, int Heads = 4, int Layers = 2, int FeedForwardSize = 256,
+public sealed record LanguageModelRecipe(int ModelWidth = 64, int Heads = 4, int Layers = 2, int FeedForwardWidth = 256,
     int Context = 32, double Dropout = 0.1, int BatchSize = 32, int Steps = 200, double LearningRate = 3e-3, double ValidationShare = 0.1)
 {
     /// <summary>Steps reported as one epoch in the history.</summary>
     public const int StepsPerEpoch = 50;
 
+    /// <summary>The decoder-only architecture of this recipe over <paramref name="vocabularySize"/> tokens.</summary>
+    public TransformerConfig Config(int vocabularySize) =>
+        TransformerConfig.DecoderOnly(vocabularySize, Context, ModelWidth, Layers, Heads, FeedForwardWidth) with { Dropout = Dropout };
+
     /// <summary>A model of this architecture over <paramref name="vocabularySize"/> tokens, freshly initialised.</summary>
-    public TransformerLanguageModel Build(int vocabularySize, Device? device = null)
-    {
-        var model = new TransformerLanguageModel(vocabularySize, ModelSize, Heads, Layers, FeedForwardSize, Context, Dropout, device);
-        // The backbone multiplies token vectors by √d; drawn from N(0, 1/d), as in the original transformer,
-        // they enter the residual stream at the scale of the positional encoding instead of √d times above it.
-        using (no_grad()) model.get_parameter("encoder.embedding.weight")!.normal_(0, 1 / Math.Sqrt(ModelSize));
-        return model;
-    }
+    public TransformerLanguageModel Build(int vocabularySize, Device? device = null) => new(Config(vocabularySize), device);
 
     /// <summary>Trains on <paramref name="text"/>; call <c>Reproducibility.Seed</c> first for a repeatable run.</summary>
     public TrainedLanguageModel Train(string text, bool showProgress = false)
@@ -58,9 +56,9 @@ public sealed record LanguageModelRecipe(int ModelSize = 64, int Heads = 4, int 
         var (validationX, validationY) = Windows(ids.narrow(0, trainLength, validationLength));
         var model = Build(tokenizer.Vocabulary.Count);
         var trainer = new Trainer(model, TransformerLanguageModel.Loss, optim.AdamW(model.parameters(), LearningRate)) { ShowProgress = showProgress };
-        var history = trainer.Fit(RandomWindows(trainIds), Steps / StepsPerEpoch, new TensorBatches(validationX, validationY, 64));
+        var history = trainer.Fit(RandomWindows(trainIds), Steps / StepsPerEpoch, new Batches(validationX, validationY, 64));
         model.eval();
-        return new TrainedLanguageModel(new ServedLanguageModel(model, this, tokenizer), history, validationX, validationY);
+        return new TrainedLanguageModel(new ServedLanguageModel(model, tokenizer), history, validationX, validationY);
     }
 
     /// <summary>One epoch: <see cref="StepsPerEpoch"/> batches of windows at random starts; each enumeration draws new ones.</summary>

@@ -21,7 +21,7 @@ namespace Book.Serving;
 /// A malformed request gets 400 with <c>{"error": "..."}</c> naming what was expected (<see cref="ServiceRequests"/>);
 /// an endpoint whose model the service lacks, 404. Valid requests wait in a <see cref="RequestBatcher{TRequest, TResponse}"/>
 /// per model, which runs them in batches chosen by the <see cref="BatchingPolicy"/>; text is generated with a
-/// <see cref="KeyValueCache"/>, probabilities are rounded to <see cref="ProbabilityDecimals"/> decimals. <see cref="StartAsync"/> returns
+/// <see cref="Models.TransformerLanguageModel.KeyValueCache"/>, probabilities are rounded to <see cref="ProbabilityDecimals"/> decimals. <see cref="StartAsync"/> returns
 /// once the port is open; disposing stops accepting connections, lets requests in flight finish and closes the port.
 /// </summary>
 public sealed class PredictionService : IAsyncDisposable

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Book.Display;
 using Book.Runtime;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Book.Serving;
 

@@ -1,3 +1,4 @@
+using Book.Models;
 using Book.Serving;
 
 namespace Book.Tests.Serving;
@@ -61,7 +62,7 @@ public class ServingArithmeticTests
     [Fact]
     public void The_cache_limits_the_batch_to_what_fits_beside_the_weights()
     {
-        double perToken = KeyValueCache.BytesPerToken(32, 4096, 2);
+        double perToken = TransformerLanguageModel.KeyValueCache.BytesPerToken(32, 4096, 2);
         Assert.Equal(2.0 * 32 * 4096 * 2, perToken);
         var roofline = new DecodeRoofline(7e9, 2, Accelerator.H100, perToken, 2048);
         Assert.Equal((int)Math.Floor((80e9 - 14e9) / (2048 * perToken)), roofline.MaxBatchInMemory());
