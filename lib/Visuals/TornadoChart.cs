@@ -20,7 +20,7 @@ public static class TornadoChart
         GenericChart Side(string name, Func<SensitivityBar, double> outcomeAt, int colour) =>
             CSharpChart.Bar<double, string, string>(bars.Select(b => Matrices.Significant(outcomeAt(b) - b.Baseline)), Keys: labels, Name: name,
                 MarkerColor: Color.fromString(ChartStyle.Palette[colour]), UseDefaults: false);
-        var y = ChartStyle.Axis(null);
+        var y = ChartStyle.Axis("assumption");
         y["autorange"] = "reversed";
         y["automargin"] = true;
         var chart = ChartStyle.Apply(CSharpChart.Combine([Side($"assumption −{swingLabel}", b => b.OutcomeAtLow, 1), Side($"assumption +{swingLabel}", b => b.OutcomeAtHigh, 0)]),
