@@ -159,6 +159,11 @@ Add("devils-dictionary", "The Devil's Dictionary (Ambrose Bierce, 1911), the ent
     "the dictd database header, the preface and the entries from I to Z left out; the lines kept are unchanged",
     "devils-dictionary/devils-dictionary-a-h.txt");
 
+Add("gpl-3", "The GNU General Public License, version 3 (Free Software Foundation, 2007): 35 kB of English prose for a character-level language model",
+    "text", null, "/usr/share/common-licenses/GPL-3 of Debian's base-files package, present on every Debian and Ubuntu system",
+    "verbatim copying and distribution permitted, changes not allowed (the licence's own terms)", null,
+    "/usr/share/common-licenses/GPL-3")["install"] = "part of the base-files package (installed everywhere; `sudo apt-get install --reinstall base-files` restores it)";
+
 var manifest = new JsonObject
 {
     ["about"] = "The book's datasets: every file with its size in bytes and SHA-256, checked by Book.Data.Datasets before use. "

@@ -40,6 +40,21 @@ public sealed class Standardizer : IDisposable
         return new Standardizer(mean.MoveToOuterDisposeScope(), safeStd.MoveToOuterDisposeScope());
     }
 
+    /// <summary>
+    /// A standardiser with a μ and σ learned earlier — read back from a saved model bundle (chapter 12), where
+    /// the statistics of the training set must travel with the weights. σ must be positive everywhere.
+    /// </summary>
+    public static Standardizer FromStatistics(float[] mean, float[] std)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(std);
+        if (mean.Length == 0 || mean.Length != std.Length)
+            throw new ArgumentException($"Expected as many means as standard deviations (at least one), got {mean.Length} and {std.Length}.");
+        int bad = Array.FindIndex(std, s => !(s > 0) || float.IsInfinity(s));
+        if (bad >= 0) throw new ArgumentException($"Expected positive, finite standard deviations, got {std[bad]} for feature {bad}.", nameof(std));
+        return new Standardizer(tensor(mean), tensor(std));
+    }
+
     /// <summary>z = (x − μ) / σ, for any tensor whose rows have μ's shape.</summary>
     public Tensor Transform(Tensor x)
     {

@@ -262,7 +262,8 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>
     /// <summary>
     /// The keys and values every layer has computed for the positions read so far (chapter 10): generating token
     /// t + 1 needs the keys and values of positions 0 … t, and those of 0 … t − 1 have not changed, so only the new
-    /// position's are computed and appended. Memory: 2 · L · batch · t · d numbers. Make one with
+    /// position's are computed and appended. Memory: 2 · L · batch · t · d numbers, <see cref="BytesPerToken"/> per
+    /// token and sequence (what limits how many conversations one accelerator serves, chapter 12). Make one with
     /// <see cref="NewCache"/>; <see cref="Clear"/> empties it.
     /// </summary>
     public sealed class KeyValueCache : IDisposable
@@ -279,6 +280,15 @@ public sealed class TransformerLanguageModel : nn.Module<Tensor, Tensor>
 
         /// <summary>The numbers held, over all layers: keys and values.</summary>
         public long Elements => layers.Sum(l => (l.Keys?.numel() ?? 0) + (l.Values?.numel() ?? 0));
+
+        /// <summary>The memory the held keys and values take, in bytes.</summary>
+        public long Bytes => layers.Sum(l => ((l.Keys?.numel() ?? 0) + (l.Values?.numel() ?? 0)) * (l.Keys?.ElementSize ?? 0));
+
+        /// <summary>
+        /// 2·L·d·bytes: the cache's bytes per token of one sequence — a key and a value of width d in each of L layers,
+        /// <paramref name="bytesPerNumber"/> bytes per number (4 for float32, 2 for 16-bit formats).
+        /// </summary>
+        public static double BytesPerToken(int layers, int modelWidth, double bytesPerNumber) => 2.0 * layers * modelWidth * bytesPerNumber;
 
         internal LayerCache Layer(int layer) => layers[layer];
 

@@ -52,6 +52,17 @@ public static partial class Datasets
     public static TabularDataset Digits() => TabularDataset.Load("digits");
 
     /// <summary>
+    /// The text of the GNU General Public License, version 3 — 35 kB of English prose that every Debian and Ubuntu
+    /// system carries (<c>/usr/share/common-licenses/GPL-3</c>), checked against the manifest: chapter 12's
+    /// character-level language model learns to write in its style.
+    /// </summary>
+    public static string GplText()
+    {
+        var entry = Manifest["gpl-3"];
+        return File.ReadAllText(Manifest.Verify(entry, entry.Files.Single()));
+    }
+
+    /// <summary>
     /// Fashion-MNIST (chapter 08): the committed subset of 2 000 training and 500 test images by default;
     /// with <paramref name="full"/>, the 60 000 + 10 000 images of the Debian package <c>dataset-fashion-mnist</c>.
     /// A chapter asks for the full set in its larger setting when the package is there:

@@ -89,6 +89,9 @@ public class TransformerLanguageModelTests
 
         Assert.Equal(10, cache.Length);
         Assert.Equal(2L * 2 * 2 * 10 * 16, cache.Elements); // keys and values × layers × batch × positions × d
+        // float32: 2·L·d·4 bytes per token and sequence (2 sequences of 10 positions); 2·2·16·4 = 256.
+        Assert.Equal(256, TransformerLanguageModel.KeyValueCache.BytesPerToken(layers: 2, modelWidth: 16, bytesPerNumber: 4));
+        Assert.Equal(256L * 10 * 2, cache.Bytes);
         Assert.True(pieces.allclose(whole, rtol: 1e-4, atol: 1e-5), $"max difference {(pieces - whole).abs().max().ToDouble()}");
     }
 
