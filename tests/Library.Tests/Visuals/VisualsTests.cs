@@ -192,5 +192,8 @@ public class VisualsTests
         Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
         var grid = new Figure(SeriesPlot.Plot("Grid", "x", "y", new[] { ("line", (IReadOnlyList<double>)new[] { -2.0, 1.11e-16, 4 }, (IReadOnlyList<double>)new[] { 1.0, 2, 3 }) }));
         Assert.Equal(new[] { -2.0, 0, 4 }, grid.Numbers(grid.Traces[0]!["x"]));   // noise where 0 belongs is written as 0
+        var vanishing = new Figure(SeriesPlot.Plot("Gradient", "steps back", "norm",
+            new[] { ("tanh", (IReadOnlyList<double>)new[] { 1.0, 1e-6, 4.526e-12, 3e-15 }) }, logY: true));
+        Assert.Equal(new[] { 1.0, 1e-6, 4.526e-12, 3e-15 }, vanishing.Numbers(vanishing.Traces[0]!["y"]));   // real decades kept on a log axis
     }
 }
