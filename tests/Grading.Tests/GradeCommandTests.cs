@@ -123,12 +123,12 @@ public sealed class GradeCommandTests : IDisposable
                 $"{name}: expected [{string.Join(", ", statuses)}], got\n{string.Join("\n", rows.Where(r => r[0] == name).Select(r => string.Join(" | ", r)))}\n{output}");
         foreach (var unreadable in new[] { "not-json", "nbformat-3" })
             Assert.All(rows.Where(r => r[0] == unreadable), r => Assert.Equal(("0", "not run"), (r[4], r[6])));
-        Assert.Contains(rows, r => r[0] == "not-json" && r[7].Contains("invalid JSON"));
-        Assert.Contains(rows, r => r[0] == "nbformat-3" && r[7].Contains("expected nbformat 4"));
-        Assert.Contains(rows, r => r[0] == "partly-wrong" && r[3] == "ex-2-check" && r[7].Contains("a hidden check failed"));
-        Assert.Contains(rows, r => r[0] == "infinite-loop" && r[3] == "ex-1-check" && r[7].Contains("squares"));
-        Assert.Contains(rows, r => r[0] == "exits" && r[3] == "ex-2-check" && r[7].Contains("ended the grading process"));
-        Assert.Contains(rows, r => r[0] == "unstoppable" && r[3] == "ex-2-check" && r[7].Contains("could not be interrupted"));
+        AssertRow(rows, r => r[0] == "not-json" && r[7].Contains("invalid JSON"), output);
+        AssertRow(rows, r => r[0] == "nbformat-3" && r[7].Contains("expected nbformat 4"), output);
+        AssertRow(rows, r => r[0] == "partly-wrong" && r[3] == "ex-2-check" && r[7].Contains("a hidden check failed"), output);
+        AssertRow(rows, r => r[0] == "infinite-loop" && r[3] == "ex-1-check" && r[7].Contains("squares"), output);
+        AssertRow(rows, r => r[0] == "exits" && r[3] == "ex-2-check" && r[7].Contains("ended the grading process"), output);
+        AssertRow(rows, r => r[0] == "unstoppable" && r[3] == "ex-2-check" && r[7].Contains("could not be interrupted"), output);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(assignment, "graded", "correct", "results.json")))!;
         Assert.Equal(4, (double)results["score"]!);
@@ -160,6 +160,10 @@ public sealed class GradeCommandTests : IDisposable
         Assert.All(full, r => Assert.True(r[6] == "passed", string.Join(" | ", r) + "\n" + output));
         Assert.All(rows.Where(r => r[0] == "blank"), r => Assert.Equal("failed", r[6]));
     }
+
+    /// <summary>Asserts that some row matches; on failure shows every row in full, not xunit's truncated collection.</summary>
+    static void AssertRow(List<string[]> rows, Func<string[], bool> match, string output) =>
+        Assert.True(rows.Any(match), $"no matching row in\n{string.Join("\n", rows.Select(r => string.Join(" | ", r)))}\n{output}");
 
     static string[] ParseCsv(string line)
     {

@@ -18,6 +18,9 @@ public static class StudentVersion
     /// <exception cref="InvalidDataException">Bad exercise markup; the message names the notebook, cell and line.</exception>
     public static AssignedNotebook Make(Notebook notebook, string name)
     {
+        var problems = NbgraderRules.Problems(notebook);
+        if (problems.Count > 0)
+            throw new InvalidDataException($"{notebook.Path}: expected exercise metadata that nbgrader's validator accepts, got:\n  {string.Join("\n  ", problems)}");
         var fixedCells = new List<FixedCell>();
         var seen = new List<string>();
         string? previousGradeId = null, exercise = null;
@@ -27,7 +30,6 @@ public static class StudentVersion
             try
             {
                 meta = ExerciseMetadata.Of(cell);
-                if (meta is not null && seen.Contains(meta.GradeId)) throw new InvalidDataException($"cell {cell.Number} repeats the grade_id '{meta.GradeId}'");
                 if (cell.IsCode) cell.SetOutputs([], null);
                 if (meta is null)
                 {

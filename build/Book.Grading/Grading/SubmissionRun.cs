@@ -82,7 +82,11 @@ public static class SubmissionRun
                 var reply = await NextReplyAsync(replies, n, submissionLimit ? left : allowed, cancellation);
                 if (reply is null)
                 {
-                    if (!process.HasExited || !process.WaitForExit(2000))
+                    // The runner's standard output closed: it is ending (Environment.Exit, a crash, a kill), and on a
+                    // busy machine its exit can take seconds. Otherwise it did not answer in time.
+                    if (replies.Reader.Completion.IsCompleted && await ExitsWithinAsync(process, EndingAllowance))
+                        return Ended(process, cell, stderr);
+                    if (!process.HasExited)
                         return submissionLimit
                             ? $"the submission used up its {limits.Submission.TotalSeconds:0} s; grading stopped at {cell.Name}."
                             : $"{cell.Name} ran past its {limits.Cell.TotalSeconds:0} s limit and could not be interrupted; grading stopped there.";
@@ -103,6 +107,16 @@ public static class SubmissionRun
             if (!sandbox.Isolated && Directory.Exists(process.StartInfo.WorkingDirectory))
                 Directory.Delete(process.StartInfo.WorkingDirectory, recursive: true);
         }
+    }
+
+    /// <summary>How long a runner whose output has closed may take to exit before it counts as hung.</summary>
+    static readonly TimeSpan EndingAllowance = TimeSpan.FromSeconds(30);
+
+    static async Task<bool> ExitsWithinAsync(Process process, TimeSpan allowance)
+    {
+        using var timer = new CancellationTokenSource(allowance);
+        try { await process.WaitForExitAsync(timer.Token); return true; }
+        catch (OperationCanceledException) { return false; }
     }
 
     /// <summary>
@@ -137,7 +151,10 @@ public static class SubmissionRun
             _ => $"it exited with code {code}: Environment.Exit, or a crash",
         };
         string detail;
-        lock (stderr) detail = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(l => l.Contains("xception", StringComparison.Ordinal)) ?? "";
+        // The first line that says what happened ("Stack overflow.", "Unhandled exception. …"), not a stack frame.
+        lock (stderr) detail = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => !l.StartsWith("at ", StringComparison.Ordinal)
+                && (l.Contains("xception", StringComparison.Ordinal) || l.StartsWith("Stack overflow", StringComparison.Ordinal))) ?? "";
         return $"{cell.Name} ended the grading process; {why}{(detail.Length > 0 ? $" ({detail.Trim()})" : "")}. Later cells did not run.";
     }
 
