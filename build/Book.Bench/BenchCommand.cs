@@ -13,7 +13,7 @@ public static class BenchCommand
 {
     /// <summary>The options, for <c>book help</c>.</summary>
     public const string Usage = """
-        book bench                 measure training, optimizers, attention, engine, kernel, PyTorch; write the
+        book bench                 measure training, optimizers, attention, engine, kernel, grading, PyTorch; write the
                                    table of the Performance appendix (site/pages/appendices/performance.md)
                                    --quick      every measurement once on tiny inputs (checks that it works)
                                    --chapters   also run every chapter under /usr/bin/time -v (slow)
@@ -41,6 +41,7 @@ public static class BenchCommand
         var handWritten = Training(report, size);
         Steps(report, size);
         await EngineAndKernel(report, size, scripts);
+        Grading(report, paths, size);
         PyTorch(report, size, datasets, scripts, handWritten, options.Quick);
         if (options.Chapters) Chapters(report, paths, datasets);
         if (options.Suite) Suite(report, paths);
@@ -108,6 +109,24 @@ public static class BenchCommand
         catch (BookException e)
         {
             NotMeasured(report, section, "Kernel round trip", e);
+        }
+    }
+
+    static void Grading(BenchReport report, BookPaths paths, BenchSize size)
+    {
+        const string section = "Grading: `book grade` of the grading tests' fixture (3 exercises, hidden checks), sandboxed";
+        Progress("book grade");
+        try
+        {
+            var grading = GradingThroughput.Measure(paths, size.Submissions, Math.Min(size.Runs, 3));
+            report.Add(section, new Figure($"{grading.Submissions} submissions, {GradingThroughput.Jobs} at a time: submissions per minute (wall time of the batch)",
+                $"{Format(grading.PerMinute, 1)} a minute ({Duration(grading.BatchSeconds)})"));
+            report.Add(section, new Figure("One submission: sandboxed ÷ `--no-sandbox`, whole `book grade` process, wall time",
+                $"{Times(grading.Sandbox.Ratio)} (sandboxed {Duration(grading.Sandbox.MedianB)}, unsandboxed {Duration(grading.Sandbox.MedianA)})"));
+        }
+        catch (BookException e)
+        {
+            NotMeasured(report, section, "Grading", e);
         }
     }
 

@@ -32,11 +32,12 @@ public sealed class BenchCommandTests : IDisposable
                  {
                      "| Tiny MLP 16-16-2", "| MLP 784-256-10", "| CNN conv32", "| LSTM classifier", "| Transformer language model", "| Adam (chapter 04)",
                      "| scaled dot-product attention, causal", "| Engine time per trivial cell", "| Kernel round trip", "TorchSharp throughput ÷ PyTorch's",
+                     "submissions per minute", "| One submission: sandboxed ÷ `--no-sandbox`",
                  })
             Assert.Contains(row, text);
         // Every row has a figure: a ratio or a duration, not an empty cell.
         Assert.All(text.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Measured", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)),
-            row => Assert.Matches(@"^\| [^|]+ \| (\d+\.\d+(×| ms| s)|not measured)", row));
+            row => Assert.Matches(@"^\| [^|]+ \| (\d+\.\d+(×| ms| s| a minute)|not measured)", row));
     }
 
     [Fact]
