@@ -170,16 +170,33 @@ public static class BenchCommand
         // is the wall time, and on a shared one it is the part that does not depend on the other programs.
         const string section = "Chapters: `book run` as a learner runs it (one run each, /usr/bin/time -v)";
         double wall = 0, cpu = 0;
-        foreach (string chapter in paths.AllChapters())
+        bool all = true;
+        var folder = Directory.CreateTempSubdirectory("book-bench-chapters-");
+        try
         {
-            Progress($"chapter {Path.GetFileName(chapter)}");
-            var times = ChapterTimes.Measure(chapter, datasets);
-            (wall, cpu) = (wall + times.WallSeconds, cpu + times.CpuSeconds);
-            report.Add(section, new Figure($"{times.Chapter}: CPU time user + system (wall), peak RSS",
-                $"{Duration(times.CpuSeconds)} ({Duration(times.WallSeconds)}), {Format(times.PeakMegabytes, 0)} MiB",
-                "≤ 2 min", times.CpuSeconds <= 120));
+            foreach (string copy in ChapterTimes.CopyChapters(paths.AllChapters(), folder.FullName))
+            {
+                Progress($"chapter {Path.GetFileName(copy)}");
+                try
+                {
+                    var times = ChapterTimes.Measure(copy, datasets);
+                    (wall, cpu) = (wall + times.WallSeconds, cpu + times.CpuSeconds);
+                    report.Add(section, new Figure($"{times.Chapter}: CPU time user + system (wall), peak RSS",
+                        $"{Duration(times.CpuSeconds)} ({Duration(times.WallSeconds)}), {Format(times.PeakMegabytes, 0)} MiB",
+                        "≤ 2 min", times.CpuSeconds <= 120));
+                }
+                catch (BookException e)
+                {
+                    all = false;
+                    NotMeasured(report, section, Path.GetFileNameWithoutExtension(copy), e);
+                }
+            }
         }
-        report.Add(section, new Figure("The whole book: CPU time (wall)", $"{Duration(cpu)} ({Duration(wall)})", "≤ 10 min", cpu <= 600));
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        if (all) report.Add(section, new Figure("The whole book: CPU time (wall)", $"{Duration(cpu)} ({Duration(wall)})", "≤ 10 min", cpu <= 600));
     }
 
     /// <summary>
