@@ -212,6 +212,9 @@ public static class BenchCommand
         double seconds = Timing.Seconds(() => run = ChildProcess.Run("dotnet",
             ["test", Path.Combine(paths.Root, "Book.sln"), "-c", "Release", "--no-build"], TimeSpan.FromHours(1), directory: paths.Root));
         var projects = SuiteSummary.Parse(run!.Output);
+        // A failed test is named on the console, so that a red row can be followed up without running the suite again.
+        foreach (string failed in run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Failed ", StringComparison.Ordinal)))
+            Console.WriteLine($"bench: test suite: {failed}");
         foreach (var project in projects)
             report.Add(section, new Figure($"{project.Name}: {project.Passed} passed, {project.Failed} failed", project.Duration));
         report.Add(section, new Figure($"The whole suite, wall time ({projects.Sum(p => p.Passed)} passed, {projects.Sum(p => p.Failed)} failed)",
