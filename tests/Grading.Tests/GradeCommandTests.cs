@@ -165,36 +165,6 @@ public sealed class GradeCommandTests : IDisposable
     static void AssertRow(List<string[]> rows, Func<string[], bool> match, string output) =>
         Assert.True(rows.Any(match), $"no matching row in\n{string.Join("\n", rows.Select(r => string.Join(" | ", r)))}\n{output}");
 
-    /// <summary>
-    /// An instructor without root: the grader starts bubblewrap as that user (unprivileged user namespaces, Debian's
-    /// default) instead of dropping to a sandbox user of its own. Run as root (CI), the test grades as user
-    /// <c>nobody</c> through <c>setpriv</c>; run as a normal user, it grades as that user.
-    /// </summary>
-    [Fact]
-    public void An_instructor_without_root_grades_in_the_same_sandbox()
-    {
-        string fixture = Path.Combine(Root, "tests", "Grading.Tests", "Fixtures", "99-exercises.ipynb");
-        string assignment = Assign(fixture);
-        string full = Path.Combine(folder, "full.ipynb"), blank = Path.Combine(folder, "blank.ipynb"), home = Path.Combine(folder, "home");
-        File.Copy(fixture, full);
-        File.Copy(Path.Combine(assignment, "student", "99-exercises.ipynb"), blank);
-        Directory.CreateDirectory(home);
-        string[] grade = ["dotnet", Path.Combine(AppContext.BaseDirectory, "book.dll"), "grade", assignment, full, blank, "--jobs", "2"];
-        const string nobody = "65534";
-        if (Environment.IsPrivilegedProcess)
-            Assert.Equal(0, ProcessRunner.Run("chown", ["-R", $"{nobody}:{nobody}", folder], folder, TimeSpan.FromMinutes(1)).ExitCode);
-        var (exitCode, output) = Environment.IsPrivilegedProcess
-            ? ProcessRunner.Run("setpriv", ["--reuid", nobody, "--regid", nobody, "--clear-groups", "--", "env", $"HOME={home}", $"DOTNET_CLI_HOME={home}", .. grade],
-                folder, TimeSpan.FromMinutes(10))
-            : ProcessRunner.Run(grade[0], grade[1..], folder, TimeSpan.FromMinutes(10));
-
-        Assert.True(exitCode == 0, output);
-        Assert.Contains("sandboxed", output);
-        var rows = File.ReadAllLines(Path.Combine(assignment, "graded", "grades.csv")).Skip(1).Select(ParseCsv).ToList();
-        Assert.Equal(3, rows.Count(r => r[0] == "full" && r[6] == "passed"));
-        Assert.Equal(3, rows.Count(r => r[0] == "blank" && r[6] == "failed"));
-    }
-
     static string[] ParseCsv(string line)
     {
         var fields = new List<string>();
